@@ -1,0 +1,58 @@
+"""Stage 3: build one shared model per module, read by every rule."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from linter.analysis.callgraph import build_call_graph
+from linter.analysis.catalog_match import CatalogMatcher
+from linter.analysis.cli_options import collect_cli_options
+from linter.analysis.indexer import ModuleIndexer
+from linter.analysis.model import (
+    MODULE_SCOPE,
+    CallSite,
+    ClassInfo,
+    CliOption,
+    DestructiveCall,
+    FunctionInfo,
+    ModuleAnalysis,
+)
+from linter.config.model import Settings
+
+
+def build(path: str, module: cst.Module, settings: Settings) -> ModuleAnalysis:
+    indexer = ModuleIndexer()
+    module.visit(indexer)
+    for site in indexer.calls:
+        if site.callee is not None:
+            site.qualname = indexer.imports.resolve(site.callee)
+    analysis = ModuleAnalysis(
+        path=path,
+        module=module,
+        settings=settings,
+        imports=indexer.imports,
+        functions=indexer.functions,
+        classes=indexer.classes,
+        calls=indexer.calls,
+        parents=indexer.parents,
+        module_assignments=indexer.module_assignments,
+        main_guard=indexer.main_guard,
+        membership_tests=indexer.membership_tests,
+        environ_subscripts=indexer.environ_subscripts,
+    )
+    build_call_graph(analysis)
+    analysis.destructive = CatalogMatcher(analysis).match_all()
+    analysis.cli_options = collect_cli_options(analysis)
+    return analysis
+
+
+__all__ = [
+    "MODULE_SCOPE",
+    "CallSite",
+    "ClassInfo",
+    "CliOption",
+    "DestructiveCall",
+    "FunctionInfo",
+    "ModuleAnalysis",
+    "build",
+]

@@ -1,0 +1,101 @@
+"""The module's own call graph: which of its functions call (or hand on) which."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from linter.analysis.model import MODULE_SCOPE, CallSite, FunctionInfo, ModuleAnalysis
+from linter.analysis.names import dotted_name
+
+SELF_NAMES = ("self", "cls")
+
+
+def resolve_local_callee(analysis: ModuleAnalysis, site: CallSite) -> FunctionInfo | None:
+    """The module function a call runs, if it is one: `f()`, `self.m()`, `Cls.m()`, `Cls().m()`."""
+    func = site.node.func
+    if isinstance(func, cst.Name):
+        return _lookup_name(analysis, func.value, site.function)
+    if not isinstance(func, cst.Attribute):
+        return None
+    method = func.attr.value
+    receiver = func.value
+    owner: str | None = None
+    if isinstance(receiver, cst.Name) and receiver.value in SELF_NAMES and site.function:
+        owner = _owning_class(site.function)
+    elif isinstance(receiver, cst.Name) and receiver.value in analysis.classes:
+        owner = receiver.value
+    elif isinstance(receiver, cst.Call) and dotted_name(receiver.func) in analysis.classes:
+        owner = dotted_name(receiver.func)
+    elif isinstance(receiver, cst.Call) and dotted_name(receiver.func) == "super" and site.function:
+        owner = _owning_class(site.function)
+    if owner is None:
+        return None
+    return _method_in_hierarchy(analysis, owner, method)
+
+
+def _owning_class(function: FunctionInfo) -> str | None:
+    current: FunctionInfo | None = function
+    while current is not None:
+        if current.class_name is not None:
+            return current.class_name
+        current = current.parent
+    return None
+
+
+def _method_in_hierarchy(analysis: ModuleAnalysis, class_name: str, method: str) -> FunctionInfo | None:
+    seen: set[str] = set()
+    pending = [class_name]
+    while pending:
+        name = pending.pop(0)
+        if name in seen or name not in analysis.classes:
+            continue
+        seen.add(name)
+        cls = analysis.classes[name]
+        if method in cls.methods:
+            return cls.methods[method]
+        pending.extend(cls.bases)
+    return None
+
+
+def _lookup_name(analysis: ModuleAnalysis, name: str, scope: FunctionInfo | None) -> FunctionInfo | None:
+    current = scope
+    while current is not None:
+        nested = analysis.functions.get(f"{current.qualname}.<locals>.{name}")
+        if nested is not None:
+            return nested
+        current = current.parent
+    return analysis.functions.get(name)
+
+
+def handed_on_functions(analysis: ModuleAnalysis, site: CallSite) -> list[FunctionInfo]:
+    """Module functions passed as arguments: map(f, xs), pool.submit(f), Thread(target=f), retry(f)."""
+    found = []
+    for arg in site.node.args:
+        value = arg.value
+        target: FunctionInfo | None = None
+        if isinstance(value, cst.Name):
+            target = _lookup_name(analysis, value.value, site.function)
+        elif isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name):
+            if value.value.value in SELF_NAMES and site.function:
+                owner = _owning_class(site.function)
+                target = _method_in_hierarchy(analysis, owner, value.attr.value) if owner else None
+        if target is not None:
+            found.append(target)
+    return found
+
+
+def build_call_graph(analysis: ModuleAnalysis) -> None:
+    graph: dict[str, set[str]] = {}
+    callers: dict[str, list[CallSite | cst.CSTNode]] = {}
+    for site in analysis.calls:
+        scope = site.function.qualname if site.function else MODULE_SCOPE
+        targets = []
+        direct = resolve_local_callee(analysis, site)
+        if direct is not None:
+            targets.append(direct)
+        targets.extend(handed_on_functions(analysis, site))
+        for target in targets:
+            graph.setdefault(scope, set()).add(target.qualname)
+            callers.setdefault(target.qualname, []).append(site)
+    analysis.call_graph = graph
+    analysis.callers = callers

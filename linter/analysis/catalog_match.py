@@ -1,0 +1,384 @@
+"""Match call sites against the destructive-call catalog."""
+
+from __future__ import annotations
+
+import re
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from typing import Any, Iterable
+
+import libcst as cst
+
+from linter.analysis.model import CallSite, DestructiveCall, ModuleAnalysis
+from linter.analysis.names import (
+    UNKNOWN,
+    dotted_name,
+    keyword_arg,
+    literal_value,
+    positional_args,
+    root_name,
+    string_prefix,
+    string_value,
+)
+from linter.config.model import CatalogEntry, Match
+
+SHELL_CALLS = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+        "os.system",
+        "os.popen",
+        "asyncio.create_subprocess_exec",
+        "asyncio.create_subprocess_shell",
+    }
+)
+SQL_METHODS = frozenset(
+    {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query", "mogrify_and_execute"}
+)
+TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text", "sql.SQL", "psycopg2.sql.SQL"})
+TEMPFILE_MAKERS = ("tempfile.",)
+SELF_NAMES = frozenset({"self", "cls"})
+
+
+@lru_cache(maxsize=512)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _glob_any(globs: Iterable[str], text: str) -> bool:
+    return any(fnmatchcase(text, g) for g in globs)
+
+
+def _glob_any_ci(globs: Iterable[str], text: str) -> bool:
+    lowered = text.lower()
+    return any(fnmatchcase(lowered, g.lower()) for g in globs)
+
+
+class CatalogMatcher:
+    """Finds the destructive calls of one module."""
+
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        self.analysis = analysis
+        self.entries = analysis.settings.catalog
+        self.permanent_kwargs = analysis.settings.permanent_kwargs
+        self._local_instances = self._collect_local_instances()
+        self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
+
+    def match_all(self) -> list[DestructiveCall]:
+        found = []
+        for site in self.analysis.calls:
+            hit = self.match(site)
+            if hit is not None:
+                found.append(hit)
+        return found
+
+    def match(self, site: CallSite) -> DestructiveCall | None:
+        for entry in self.entries:
+            if self._matches(entry.match, site):
+                if entry.filesystem and self._is_temp_path(site):
+                    return None
+                return self._destructive(site, entry)
+        return None
+
+    # -- the four kinds of match ------------------------------------------------
+    def _matches(self, match: Match, site: CallSite) -> bool:
+        if match.call:
+            return site.qualname is not None and _glob_any(match.call, site.qualname)
+        if match.method:
+            return self._matches_method(match, site)
+        if match.command is not None:
+            command = self._command_text(site)
+            return command is not None and _regex(match.command).search(command) is not None
+        if match.sql is not None:
+            sql = self._sql_text(site)
+            return sql is not None and _regex(match.sql).search(sql) is not None
+        return False
+
+    def _matches_method(self, match: Match, site: CallSite) -> bool:
+        name = site.name
+        if name is None or not _glob_any(match.method, name):
+            return False
+        if self._is_module_code(site):
+            return False
+        if site.receiver is not None:
+            receiver_text = self._receiver_text(site.receiver)
+            if match.receiver and not _glob_any_ci(match.receiver, receiver_text):
+                return False
+            if match.not_receiver and _glob_any_ci(match.not_receiver, receiver_text):
+                return False
+        elif match.receiver:
+            return False
+        for index, expected in match.args:
+            args = positional_args(site.node)
+            if index >= len(args):
+                return False
+            actual = string_value(args[index])
+            if actual is None or actual.lower() != str(expected).lower():
+                return False
+        return True
+
+    def _is_module_code(self, site: CallSite) -> bool:
+        """Calls into the module's own functions are analysed through their bodies."""
+        analysis = self.analysis
+        func = site.node.func
+        if isinstance(func, cst.Name):
+            return func.value in analysis.defined_names or any(
+                q.endswith(f".<locals>.{func.value}") for q in analysis.functions
+            )
+        if site.receiver is None or site.name not in analysis.method_names:
+            return False
+        receiver = site.receiver
+        if isinstance(receiver, cst.Name) and receiver.value in SELF_NAMES:
+            return True
+        if isinstance(receiver, cst.Call) and dotted_name(receiver.func) == "super":
+            return True
+        if isinstance(receiver, cst.Name) and receiver.value in self._local_instances:
+            return True
+        if isinstance(receiver, cst.Call) and dotted_name(receiver.func) in analysis.classes:
+            return True
+        return False
+
+    def _collect_local_instances(self) -> set[str]:
+        """Names assigned an instance of a class the module defines: `c = Cleaner()`."""
+        classes = self.analysis.classes
+        names: set[str] = set()
+        if not classes:
+            return names
+        for site in self.analysis.calls:
+            if site.callee in classes:
+                parent = self.analysis.parents.get(site.node)
+                if isinstance(parent, (cst.Assign, cst.AnnAssign)):
+                    targets = parent.targets if isinstance(parent, cst.Assign) else [parent]
+                    for target in targets:
+                        if isinstance(target.target, cst.Name):
+                            names.add(target.target.value)
+        return names
+
+    def _receiver_text(self, receiver: cst.BaseExpression) -> str:
+        dotted = dotted_name(receiver)
+        if dotted is not None:
+            return dotted
+        try:
+            return self.analysis.code(receiver)
+        except Exception:  # noqa: BLE001 - code generation of odd nodes: fall back to nothing
+            return ""
+
+    # -- text of shell commands and SQL -----------------------------------------------
+    def _command_text(self, site: CallSite) -> str | None:
+        if site.qualname not in SHELL_CALLS:
+            return None
+        args = positional_args(site.node)
+        if not args:
+            arg = keyword_arg(site.node, "args")
+            if arg is None:
+                return None
+            args = [arg.value]
+        first = self._follow_name(args[0], site)
+        if isinstance(first, (cst.List, cst.Tuple)):
+            words = []
+            for element in first.elements:
+                if isinstance(element, cst.StarredElement):
+                    words.append("{}")
+                    continue
+                words.append(string_prefix(element.value) or "{}")
+            return " ".join(words)
+        if site.qualname == "asyncio.create_subprocess_exec":
+            return " ".join(string_prefix(a) or "{}" for a in args)
+        if isinstance(first, cst.Call) and dotted_name(first.func) in ("shlex.split",):
+            inner = positional_args(first)
+            return string_prefix(inner[0]) if inner else None
+        return string_prefix(first)
+
+    def _sql_text(self, site: CallSite) -> str | None:
+        if site.name not in SQL_METHODS:
+            return None
+        args = positional_args(site.node)
+        if not args:
+            arg = keyword_arg(site.node, "sql") or keyword_arg(site.node, "statement")
+            if arg is None:
+                return None
+            args = [arg.value]
+        expr = self._follow_name(args[0], site)
+        if isinstance(expr, cst.Call) and (dotted_name(expr.func) or "") in TEXT_WRAPPERS | {"text"}:
+            inner = positional_args(expr)
+            if not inner:
+                return None
+            expr = self._follow_name(inner[0], site)
+        return string_prefix(expr)
+
+    def _follow_name(self, expr: cst.BaseExpression, site: CallSite) -> cst.BaseExpression:
+        """A name assigned exactly one value in the same function stands for that value."""
+        if not isinstance(expr, cst.Name):
+            return expr
+        values = self._function_assignments(site).get(expr.value)
+        if values is None and site.function is None:
+            values = self.analysis.module_assignments.get(expr.value)
+        if values is None:
+            values = self.analysis.module_assignments.get(expr.value) if site.function else None
+        if values and len(values) == 1:
+            return values[0]
+        return expr
+
+    def _function_assignments(self, site: CallSite) -> dict[str, list[cst.BaseExpression]]:
+        if site.function is None:
+            return self.analysis.module_assignments
+        key = id(site.function.node)
+        cached = self._assignments_cache.get(key)
+        if cached is None:
+            collector = _AssignmentCollector()
+            site.function.node.body.visit(collector)
+            cached = collector.values
+            self._assignments_cache[key] = cached
+        return cached
+
+    # -- temp-file exemption -----------------------------------------------------------------
+    def _is_temp_path(self, site: CallSite) -> bool:
+        args = positional_args(site.node)
+        path_expr = args[0] if args else site.receiver
+        if path_expr is None:
+            return False
+        temp_names = self._temp_names(site)
+        if not temp_names:
+            return False
+        return any(name in temp_names for name in _names_in(path_expr))
+
+    def _temp_names(self, site: CallSite) -> set[str]:
+        scope: cst.CSTNode = site.function.node if site.function else self.analysis.module
+        collector = _TempNameCollector(self.analysis)
+        scope.visit(collector)
+        return collector.names
+
+    # -- building the result ------------------------------------------------------------------
+    def _destructive(self, site: CallSite, entry: CatalogEntry) -> DestructiveCall:
+        effect = entry.effect
+        if effect == "recoverable" and (
+            self._kwargs_hold(site, entry.permanent_when) or self._kwargs_hold(site, self.permanent_kwargs)
+        ):
+            effect = "permanent"
+        elif effect == "permanent" and self._kwargs_hold(site, entry.recoverable_when):
+            effect = "recoverable"
+        confidence = entry.confidence or ("medium" if entry.match.method else "high")
+        return DestructiveCall(
+            site=site,
+            entry=entry,
+            effect=effect,
+            confidence=confidence,
+            label=self._label(site),
+        )
+
+    def _kwargs_hold(self, site: CallSite, conditions: tuple[tuple[str, Any], ...]) -> bool:
+        for key, expected in conditions:
+            arg = keyword_arg(site.node, key)
+            if arg is None:
+                continue
+            actual = literal_value(arg.value)
+            if actual is UNKNOWN:
+                # a flag passed through (permanent=args.permanent) may be on
+                if expected is True:
+                    return True
+                continue
+            if isinstance(expected, str) and isinstance(actual, str):
+                if actual.lower() == expected.lower():
+                    return True
+            elif actual == expected:
+                return True
+        return False
+
+    def _label(self, site: CallSite) -> str:
+        if site.callee is not None:
+            return f"{site.callee}(...)"
+        func_text = self._receiver_text(site.node.func)
+        if len(func_text) > 60:
+            func_text = f"...{func_text[-57:]}"
+        return f"{func_text}(...)"
+
+
+class _AssignmentCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, list[cst.BaseExpression]] = {}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.values.setdefault(target.target.value, []).append(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None and isinstance(node.target, cst.Name):
+            self.values.setdefault(node.target.value, []).append(node.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False  # inner functions have their own names
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+
+class _TempNameCollector(cst.CSTVisitor):
+    """Names bound to paths made by `tempfile` (and names derived from them)."""
+
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.names: set[str] = set()
+
+    def _is_temp(self, expr: cst.BaseExpression) -> bool:
+        for name in _names_in(expr):
+            if name in self.names:
+                return True
+        for call in _calls_in(expr):
+            resolved = self.analysis.imports.resolve_expr(call.func) or ""
+            if resolved.startswith(TEMPFILE_MAKERS):
+                return True
+        return False
+
+    def _bind(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            self.names.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind(element.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if self._is_temp(node.value):
+            for target in node.targets:
+                self._bind(target.target)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None and self._is_temp(node.item):
+            self._bind(node.asname.name)
+
+
+def _names_in(expr: cst.CSTNode) -> list[str]:
+    collector = _NameCollector()
+    expr.visit(collector)
+    return collector.names
+
+
+def _calls_in(expr: cst.CSTNode) -> list[cst.Call]:
+    collector = _NameCollector()
+    expr.visit(collector)
+    return collector.calls
+
+
+class _NameCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.calls: list[cst.Call] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # the attribute's own name is not a variable
+        return False
+
+
+__all__ = ["CatalogMatcher", "root_name"]
