@@ -77,14 +77,14 @@ class CatalogMatcher:
 
     def match(self, site: CallSite) -> DestructiveCall | None:
         for entry in self.entries:
-            if self._matches(entry.match, site):
+            if self.matches(entry.match, site):
                 if entry.filesystem and self._is_temp_path(site):
                     return None
                 return self._destructive(site, entry)
         return None
 
     # -- the four kinds of match ------------------------------------------------
-    def _matches(self, match: Match, site: CallSite) -> bool:
+    def matches(self, match: Match, site: CallSite) -> bool:
         if match.call:
             return site.qualname is not None and _glob_any(match.call, site.qualname)
         if match.method:
