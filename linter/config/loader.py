@@ -317,7 +317,10 @@ def _parse(path: Path, display: str) -> _Layer:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
         if exc.context and exc.problem:
-            problem = f"{exc.problem} ({exc.context})"
+            if exc.context.startswith("while"):
+                problem = f"{exc.problem} ({exc.context})"
+            else:
+                problem = f"{exc.context}, {exc.problem}"
         raise ConfigError(
             display, mark.line + 1 if mark else None, "", f"invalid YAML: {problem}"
         ) from None
@@ -361,14 +364,14 @@ def _describe_schema(schema: Any, plural: bool = False) -> str:
     for combo in ("anyOf", "oneOf"):
         if combo in schema:
             parts = [_describe_schema(s, plural) for s in schema[combo]]
-            return " or ".join(dict.fromkeys(parts))
+            return _join_or(list(dict.fromkeys(parts)))
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     types = schema.get("type")
     if types is None and "$ref" in schema:
         return _describe_schema({"$ref": schema["$ref"]}, plural)
     if isinstance(types, list):
-        return " or ".join(_describe_schema({"type": t}, plural) for t in types)
+        return _join_or([_describe_schema({"type": t}, plural) for t in types])
     if types == "array":
         inner = _describe_schema(schema.get("items", {}), plural=True)
         return ("lists of " if plural else "a list of ") + inner
@@ -376,13 +379,19 @@ def _describe_schema(schema: Any, plural: bool = False) -> str:
         "string": ("a string", "strings"),
         "number": ("a number", "numbers"),
         "integer": ("an integer", "integers"),
-        "boolean": ("true or false", "booleans"),
+        "boolean": ("a boolean", "booleans"),
         "object": ("a mapping", "mappings"),
         "null": ("null", "nulls"),
     }
     if types in names:
         return names[types][1 if plural else 0]
     return "values" if plural else "a value"
+
+
+def _join_or(parts: list[str]) -> str:
+    if len(parts) <= 2:
+        return " or ".join(parts)
+    return ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
 def _describe_value(value: Any) -> str:
@@ -640,7 +649,19 @@ def _rule_problem(value: str, known: Mapping[str, str]) -> str | None:
     upper = value.upper()
     if upper != value and (upper in known or any(r.startswith(upper) for r in known)):
         return msg + f" (rule IDs are upper case: did you mean {upper}?)"
-    return msg + _did_you_mean(upper, known, quote=False)
+    close = difflib.get_close_matches(upper, sorted(known), n=5, cutoff=0.6)
+    if close:
+        # prefer the candidate sharing the longest prefix: OPS19 -> OPS101, not OPS201
+        best = min(
+            close,
+            key=lambda c: (
+                -len(os.path.commonprefix([c, upper])),
+                -difflib.SequenceMatcher(None, upper, c).ratio(),
+                c,
+            ),
+        )
+        msg += f" (did you mean {best}?)"
+    return msg
 
 
 def _rule_refs(data: Mapping[str, Any]) -> Iterable[tuple[tuple, str, str]]:
