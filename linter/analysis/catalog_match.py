@@ -85,6 +85,9 @@ class CatalogMatcher:
 
     # -- the four kinds of match ------------------------------------------------
     def matches(self, match: Match, site: CallSite) -> bool:
+        return self._matches_kind(match, site) and self._args_hold(match, site)
+
+    def _matches_kind(self, match: Match, site: CallSite) -> bool:
         if match.call:
             return site.qualname is not None and _glob_any(match.call, site.qualname)
         if match.method:
@@ -111,8 +114,12 @@ class CatalogMatcher:
                 return False
         elif match.receiver:
             return False
+        return True
+
+    @staticmethod
+    def _args_hold(match: Match, site: CallSite) -> bool:
+        args = positional_args(site.node)
         for index, expected in match.args:
-            args = positional_args(site.node)
             if index >= len(args):
                 return False
             actual = string_value(args[index])
