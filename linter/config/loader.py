@@ -306,8 +306,9 @@ def _parse(path: Path, display: str) -> _Layer:
         raise ConfigError(display, line, "", "file is not valid UTF-8 text") from None
 
     lines: dict[tuple, int] = {}
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:  # empty, or only comments
             return _Layer(path, display, {}, lines)
@@ -330,7 +331,8 @@ def _parse(path: Path, display: str) -> _Layer:
     except yaml.YAMLError as exc:
         raise ConfigError(display, None, "", f"invalid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
     if data is None:
         data = {}
@@ -809,8 +811,8 @@ def _merge(layers: Sequence[_Layer], known_rules: Mapping[str, str]) -> tuple[Se
     settings = Settings(
         select=None if select is None else tuple(select),
         ignore=tuple(ignore),
-        severity=severity,
-        unsuppressible=tuple(unsuppressible),
+        severity=_expand_severity(severity, known),
+        unsuppressible=_expand_ids(unsuppressible, known),
         include=tuple(include),
         exclude=tuple(exclude),
         per_file_ignores=per_file,
@@ -823,6 +825,26 @@ def _merge(layers: Sequence[_Layer], known_rules: Mapping[str, str]) -> tuple[Se
         cache_dir=cache_dir,
     )
     return settings, known
+
+
+def _expand_severity(severity: Mapping[str, str], known: Mapping[str, str]) -> dict[str, str]:
+    """Prefix keys (`OPS1: info`) become one key per rule ID they cover, so
+    consumers can look a rule up by its exact ID. The most specific key wins:
+    `{OPS1: info, OPS101: error}` gives OPS101 error and other OPS1xx info."""
+    out: dict[str, str] = {}
+    for key in sorted(severity, key=len):
+        for rule_id in sorted(known):
+            if rule_id.startswith(key):
+                out[rule_id] = severity[key]
+    return dict(sorted(out.items()))
+
+
+def _expand_ids(patterns: Iterable[str], known: Mapping[str, str]) -> tuple[str, ...]:
+    """Rule IDs and prefixes -> the rule IDs they cover, in first-mention order."""
+    out: list[str] = []
+    for pattern in patterns:
+        _extend(out, [rule_id for rule_id in sorted(known) if rule_id.startswith(pattern)])
+    return tuple(out)
 
 
 def _apply_overrides(

@@ -170,6 +170,10 @@ CASES = {
         ".opslint.yaml:1: invalid YAML: could not determine a constructor for the tag"
         " 'tag:yaml.org,2002:python/object:os.system'",
     ),
+    "control character": (
+        "select: []\nignore: [\x01]\n",
+        ".opslint.yaml:2: invalid YAML: special characters are not allowed",
+    ),
     "duplicate key": (
         "select: []\nignore: []\nselect: [OPS1]\n",
         ".opslint.yaml:3: select: duplicate key",

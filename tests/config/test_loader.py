@@ -239,12 +239,12 @@ def test_extends_chain_merges_in_order(proj: Path, pack: Path, tmp_path: Path) -
     assert s.select == ("OPS2", "BASE1")  # later layer wins
     assert s.ignore == ("OPS204",)  # inherited untouched
     assert s.severity == {"OPS101": "info", "OPS103": "error"}  # merged by key
+    assert s.unsuppressible == ("OPS101", "OPS102")
     assert s.per_file_ignores == {"tests/**": ("OPS204",), "docs/**": ("OPS1",)}
     assert s.max_file_seconds == 10.0
     assert dict(s.permanent_kwargs)["force"] is False
     assert dict(s.permanent_kwargs)["nuke"] is True
     assert dict(s.permanent_kwargs)["ForceDeleteWithoutRecovery"] is True  # from the pack
-    assert s.unsuppressible == ("OPS101", "OPS102")
     # lists extend: built-ins first, then base, then mid; no duplicates
     names = s.guards.dry_run_names
     assert names[0] == "dry_run" and names.count("dry_run") == 1
@@ -388,3 +388,21 @@ def test_digest_stable_and_sensitive(proj: Path, pack: Path, tmp_path: Path) -> 
     write(pack / "catalog.yaml", SMALL_CATALOG + "  - {id: extra, call: os.remove}\n")
     write(cfg, text)
     assert load(cfg, pack).digest != first
+
+
+def test_severity_and_unsuppressible_prefixes_expand_to_ids(proj: Path, pack: Path) -> None:
+    cfg = write(
+        proj / ".opslint.yaml",
+        """\
+        severity: {OPS1: info, OPS103: error, ACME: warning}
+        unsuppressible: [OPS2, OPS101, OPS201]
+        custom_rules:
+          - {id: ACME001, message: m, severity: error, match: {call: x}}
+        """,
+    )
+    s = load(cfg, pack)
+    # consumers look severities up by exact ID; the most specific key wins
+    assert s.severity == {
+        "ACME001": "warning", "OPS101": "info", "OPS102": "info", "OPS103": "error",
+    }
+    assert s.unsuppressible == ("OPS201", "OPS204", "OPS101")
