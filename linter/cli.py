@@ -13,6 +13,7 @@ from linter import __version__
 from linter.findings import SEVERITY_RANK, Finding
 
 FORMATS = ("text", "json")
+CHECK_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -71,7 +72,19 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(CHECK_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output", "output_file", type=str, default=None, help="Write the report to this file (atomically, no colour) instead of stdout.")
+@click.option("--baseline", "baseline_file", type=str, default=None, help="Report only findings not in this baseline file (see `opslint baseline`).")
+@click.option(
+    "--diff",
+    "diff_ref",
+    type=str,
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[REF]",
+    help="Scan only files changed since HEAD forked from REF (default: the default branch). Write --diff=REF, or put --diff last.",
+)
 @click.option("--select", multiple=True, help="Only these rules (IDs or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (IDs or prefixes, comma-separated).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="info", show_default=True, help="Lowest severity that makes the exit status 1.")
@@ -93,6 +106,9 @@ def check(
     statistics: bool,
     stdin_filename: str | None,
     report_unused_ignores: bool,
+    output_file: str | None,
+    baseline_file: str | None,
+    diff_ref: str | None,
 ) -> None:
     """Scan PATHS (files or directories; default '.'; '-' for stdin)."""
     from linter.discovery import DiscoveryError, discover
@@ -104,6 +120,8 @@ def check(
         targets = discover(list(paths), settings, stdin_filename=stdin_filename)
     except DiscoveryError as err:
         _fail(str(err))
+    if diff_ref is not None:
+        targets = _only_changed(targets, diff_ref)
     stdin_bytes = None
     if any(t.fs_path is None for t in targets):
         stdin_bytes = sys.stdin.buffer.read()
@@ -111,6 +129,8 @@ def check(
     import io
 
     result = run(targets, settings, options, stdin=io.BytesIO(stdin_bytes) if stdin_bytes is not None else None)
+    if baseline_file is not None:
+        _apply_baseline(result, baseline_file)
     stdin_lines = stdin_bytes.decode("utf-8", "replace").splitlines() if stdin_bytes is not None else None
     stdin_names = {t.display_path for t in targets if t.fs_path is None}
 
@@ -121,18 +141,106 @@ def check(
 
         return _read_lines(path)
 
-    if output_format == "json":
-        from linter.report.json_format import render as render_json
-
-        click.echo(render_json(result), nl=False)
-    else:
-        from linter.report.text import render as render_text
-
-        click.echo(
-            render_text(result, colour=_use_colour(), quiet=quiet, statistics=statistics, source_lines=source_lines),
-            nl=False,
-        )
+    report = _render(
+        output_format,
+        result,
+        settings=settings,
+        colour=_use_colour() and output_file is None,
+        quiet=quiet,
+        statistics=statistics,
+        source_lines=source_lines,
+    )
+    _emit(report, output_file)
     sys.exit(exit_code(result.findings, fail_on))
+
+
+def _render(output_format: str, result: Any, **options: Any) -> str:
+    """One formatter module per format: linter/report/<format>.py, each with `render(result, **options)`."""
+    import importlib
+
+    module = {"json": "json_format"}.get(output_format, output_format)
+    return str(importlib.import_module(f"linter.report.{module}").render(result, **options))
+
+
+def _emit(report: str, output_file: str | None) -> None:
+    if output_file is None:
+        click.echo(report, nl=False)
+        return
+    from linter.report.output import write_atomically
+
+    try:
+        write_atomically(Path(output_file), report)
+    except OSError as err:
+        _fail(f"cannot write {output_file}: {err.strerror or err}")
+
+
+def _only_changed(targets: Any, diff_ref: str) -> Any:
+    """--diff: keep the discovered targets that git reports as changed (deleted files are never targets)."""
+    from linter.vcs import VcsError, changed_files
+
+    if any(t.fs_path is None for t in targets):
+        _fail("--diff cannot be combined with '-' (stdin)")
+    try:
+        changed = {os.path.realpath(p) for p in changed_files(diff_ref)}
+    except VcsError as err:
+        _fail(str(err))
+    return [t for t in targets if os.path.realpath(t.fs_path) in changed]
+
+
+def _apply_baseline(result: Any, baseline_file: str) -> None:
+    """--baseline: drop accepted findings from `result`; say on stderr how many, and how many entries are gone."""
+    from linter import baseline
+
+    try:
+        entries = baseline.read(Path(baseline_file))
+    except baseline.BaselineError as err:
+        _fail(str(err))
+    outcome = baseline.filter_findings(result.findings, entries, Path(baseline_file).parent, result.files)
+    result.findings = outcome.new
+    gone = ""
+    if outcome.gone:
+        s = "y is" if outcome.gone == 1 else "ies are"
+        gone = f"; {outcome.gone} baseline entr{s} gone (fixed: refresh with `opslint baseline`)"
+    click.echo(
+        f"opslint: {outcome.baselined} finding{'' if outcome.baselined == 1 else 's'} baselined by {baseline_file}{gone}",
+        err=True,
+    )
+
+
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--output", "output_file", type=str, default=None, help="Where to write the baseline.  [default: .opslint-baseline.json]")
+@click.option("--select", multiple=True, help="Only these rules (IDs or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (IDs or prefixes, comma-separated).")
+@click.option("--min-confidence", type=click.Choice(("low", "medium", "high")), default="low", show_default=True, help="Leave out findings below this confidence.")
+@click.option("--config", type=str, default=None, help="Use this config file instead of searching for .opslint.yaml.")
+def baseline_command(
+    paths: tuple[str, ...],
+    output_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    min_confidence: str,
+    config: str | None,
+) -> None:
+    """Accept the current findings in PATHS: write them to a baseline file for `check --baseline`."""
+    from linter import baseline
+    from linter.discovery import DiscoveryError, discover
+    from linter.runner import RunOptions, run
+
+    if "-" in paths:
+        _fail("opslint baseline reads files, not stdin ('-')")
+    settings = load_effective_settings(config, paths, _split_ids(select), _split_ids(ignore))
+    try:
+        targets = discover(list(paths), settings)
+    except DiscoveryError as err:
+        _fail(str(err))
+    result = run(targets, settings, RunOptions(min_confidence=min_confidence))
+    target = Path(output_file or baseline.BASELINE_FILENAME)
+    try:
+        count = baseline.write(result.findings, target)
+    except OSError as err:
+        _fail(f"cannot write {target}: {err.strerror or err}")
+    click.echo(f"opslint: wrote {count} finding{'' if count == 1 else 's'} from {result.files_scanned} files to {target}", err=True)
 
 
 @cli.command("rules")
