@@ -9,12 +9,25 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from linter.checks.base import Report, Rule
+if TYPE_CHECKING:
+    from linter.checks.base import Report, Rule
+
+
+def __getattr__(name: str) -> Any:
+    # Report and Rule import LibCST: load them only when asked for
+    if name in ("Report", "Rule"):
+        from linter.checks import base
+
+        return getattr(base, name)
+    raise AttributeError(name)
 
 
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[type[Rule], ...]:
+    from linter.checks.base import Rule
+
     found: list[type[Rule]] = []
     for module_info in pkgutil.iter_modules(__path__):
         if not module_info.name.startswith("ops"):
@@ -32,7 +45,44 @@ def rules_by_id() -> dict[str, type[Rule]]:
 
 
 def known_rule_names() -> dict[str, str]:
-    return {rule.id: rule.name for rule in builtin_rules()}
+    return {rule_id: meta[0] for rule_id, meta in rule_metadata().items()}
 
 
-__all__ = ["Report", "Rule", "builtin_rules", "known_rule_names", "rules_by_id"]
+@lru_cache(maxsize=1)
+def rule_metadata() -> dict[str, tuple[str, str]]:
+    """Rule ID -> (name, default severity), read from the rule modules' source.
+
+    Reading the class attributes with `ast` instead of importing the modules
+    keeps LibCST (which every rule module imports) out of runs that never
+    parse a file with it: loading the config and reporting OPS001 need only
+    these names. A module whose attributes are not plain strings is imported.
+    """
+    import ast
+    from pathlib import Path
+
+    found: dict[str, tuple[str, str]] = {}
+    for module_info in pkgutil.iter_modules(__path__):
+        if not module_info.name.startswith("ops"):
+            continue
+        try:
+            tree = ast.parse((Path(__path__[0]) / f"{module_info.name}.py").read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            return {rule.id: (rule.name, rule.severity) for rule in builtin_rules()}
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            values = {
+                target.id: stmt.value.value
+                for stmt in node.body
+                if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
+                for target in stmt.targets
+                if isinstance(target, ast.Name) and isinstance(stmt.value.value, str)
+            }
+            if "id" in values and ("name" not in values or "severity" not in values):
+                return {rule.id: (rule.name, rule.severity) for rule in builtin_rules()}
+            if "id" in values:
+                found[values["id"]] = (values["name"], values["severity"])
+    return dict(sorted(found.items()))
+
+
+__all__ = ["Report", "Rule", "builtin_rules", "known_rule_names", "rule_metadata", "rules_by_id"]
