@@ -1,0 +1,1 @@
+from report_fixtures import project  # noqa: F401 - the shared fixture
