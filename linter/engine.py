@@ -20,6 +20,7 @@ from linter.checks import builtin_rules, rules_by_id
 from linter.checks.base import Report, Rule
 from linter.checks.custom import configured_rules
 from linter.config.model import Settings
+from linter.engine_options import EngineOptions
 from linter.findings import Finding
 from linter.parse import ParseFailure, parse_source
 from linter.selection import enabled_for_path, ignored_for_path
@@ -33,12 +34,6 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     parsed: bool = True
-
-
-@dataclass(frozen=True)
-class EngineOptions:
-    report_unused_ignores: bool = False
-    today: dt.date | None = None
 
 
 def active_rules(settings: Settings, display_path: str) -> list[Rule]:
