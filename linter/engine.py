@@ -6,7 +6,6 @@ OPS001, a failing rule becomes OPS000 and the other rules still run.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
