@@ -17,10 +17,13 @@ file is in, so `opslint check --baseline` works from any working directory.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import io
 import json
 import os
 import re
+import tokenize
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,9 @@ BASELINE_FILENAME = ".opslint-baseline.json"
 FORMAT_VERSION = 1
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
+_LAYOUT_TOKENS = frozenset(
+    {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
+)
 
 
 class BaselineError(Exception):
@@ -64,12 +70,39 @@ def normalise_path(path: str) -> str:
     return path
 
 
+def normalise_code(code: str) -> str:
+    """The statement's tokens, one space apart: layout, comments, a trailing comma
+    before a closing bracket and the quote style of plain strings do not count,
+    so reformatting (black, a wrapped call) keeps the fingerprint."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return "".join(code.split())
+    parts: list[str] = []
+    for token in tokens:
+        if token.type in _LAYOUT_TOKENS:
+            continue
+        text = _canonical_string(token.string) if token.type == tokenize.STRING else token.string
+        if text in (")", "]", "}") and parts and parts[-1] == ",":
+            parts.pop()
+        parts.append(text)
+    return " ".join(parts)
+
+
+def _canonical_string(literal: str) -> str:
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return literal
+    return repr(value) if isinstance(value, (str, bytes)) else literal
+
+
 def _identity_text(finding: Finding) -> str:
     """The code the fingerprint hashes. Findings without a statement (parse
     errors, bad suppressions) fall back to their message with numbers blanked,
     so a position inside the message does not count."""
     if finding.snippet:
-        return _SPACE.sub(" ", finding.snippet).strip()
+        return normalise_code(finding.snippet)
     return _DIGITS.sub("#", _SPACE.sub(" ", finding.message).strip())
 
 
