@@ -456,6 +456,8 @@ def _explain(err: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
     if kind == "oneOf" and all(
         isinstance(b, dict) and set(b) == {"required"} for b in value
     ):
+        if not isinstance(inst, dict):
+            return []  # the type error is reported instead
         kinds = [b["required"][0] for b in value]
         present = [k for k in kinds if k in inst]
         options = ", ".join(kinds)

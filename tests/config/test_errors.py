@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from linter.config import ConfigError, load_schema, load_settings
@@ -454,8 +454,10 @@ _values = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(doc=st.dictionaries(_keys, _values, max_size=5))
+@example(doc={"custom_rules": [{"match": None}]})
+@example(doc={"catalog": [{"id": "x", "call": "a", "receiver": 1}], "severity": {"OPS1": None}})
 def test_fuzz_only_config_errors(env, doc) -> None:
     path = Path(".opslint.yaml")
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
