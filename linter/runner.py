@@ -1,21 +1,46 @@
-"""Orchestration: targets + settings -> findings for every file, in a stable order."""
+"""Orchestration: targets + settings -> findings for every file, in a stable order.
+
+Per file: read -> result cache -> prefilter -> (only if needed) LibCST engine.
+Files go to a fork process pool in chunks when `jobs > 1`; `jobs == 1` runs
+in this process. The report is sorted, so it is the same for any `jobs` and
+for a cold or warm cache. LibCST (through linter.engine) is imported only
+when a file passes the prefilter.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import multiprocessing
+import os
 from dataclasses import dataclass, field
-from typing import BinaryIO, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
 from linter.config.model import Settings
 from linter.discovery import Target
-from linter.engine import EngineOptions, FileResult, lint_text, parse_error_result
+from linter.engine_options import EngineOptions
 from linter.findings import CONFIDENCE_RANK, Finding
-from linter.source import read_source
+from linter.prefilter import Prefilter, build_prefilter, examine
+from linter.source import SourceText, read_source
+
+if TYPE_CHECKING:
+    from linter.cache import ResultCache
+
+# files per task sent to a worker: small enough to balance two cores, large
+# enough that pickling and scheduling stay negligible
+_MAX_CHUNK = 32
 
 
 @dataclass(frozen=True)
 class RunOptions:
     engine: EngineOptions = EngineOptions()
     min_confidence: str = "low"
+    jobs: int = 1
+    use_cache: bool = False
+    cache_dir: str | None = None  # None: settings.cache_dir, else <root>/.opslint_cache
+    prefilter: bool = True
+    # called with (files done, files in total) as files finish
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -23,26 +48,196 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files_scanned: int = 0
     files: list[str] = field(default_factory=list)
+    # how each file was settled: cache / tokens / calls (prefilter stages) / libcst / unreadable
+    stages: dict[str, int] = field(default_factory=dict)
 
 
-def lint_target(target: Target, settings: Settings, options: RunOptions, stdin: BinaryIO | None = None) -> FileResult:
+@dataclass
+class FileOutcome:
+    path: str
+    findings: list[Finding]
+    stage: str
+
+
+# -- one file ----------------------------------------------------------------------------------
+
+
+def lint_target(
+    target: Target,
+    settings: Settings,
+    options: RunOptions,
+    stdin: BinaryIO | None = None,
+    prefilter: Prefilter | None = None,
+    cache: ResultCache | None = None,
+) -> FileOutcome:
     source = read_source(target, stdin)
+    outcome = _lint_source(target, source, settings, options, prefilter)
+    if cache is not None and target.fs_path is not None and source.raw is not None and source.text is not None:
+        # keyed on the bytes actually linted, so an edit during the scan cannot poison the entry
+        cache.put(cache.key(target.display_path, source.raw, options.engine.today), outcome.findings)
+    return outcome
+
+
+def _lint_source(
+    target: Target, source: SourceText, settings: Settings, options: RunOptions, prefilter: Prefilter | None
+) -> FileOutcome:
     if source.text is None:
-        return parse_error_result(
-            target.display_path, settings, source.error or "cannot read file", source.error_line, source.error_column
+        message = source.error or "cannot read file"
+        findings = parse_error_findings(target.display_path, settings, message, source.error_line, source.error_column)
+        return FileOutcome(target.display_path, findings, "unreadable")
+    if prefilter is not None:
+        verdict = examine(source.text, prefilter)
+        if not verdict.needs_libcst:
+            return FileOutcome(target.display_path, [], verdict.stage)
+    from linter.engine import lint_text  # LibCST: only for files that may have findings
+
+    result = lint_text(target.display_path, source.text, settings, options.engine)
+    return FileOutcome(target.display_path, result.findings, "libcst")
+
+
+def parse_error_findings(display_path: str, settings: Settings, message: str, line: int, column: int) -> list[Finding]:
+    """OPS001 for a file that cannot be read, exactly as linter.engine reports it, without LibCST."""
+    from linter.checks import rule_metadata
+    from linter.selection import enabled_for_path, ignored_for_path
+
+    if not enabled_for_path("OPS001", settings, ignored_for_path(display_path, settings)):
+        return []
+    name, severity = rule_metadata()["OPS001"]
+    return [
+        Finding(
+            path=display_path,
+            line=line,
+            column=column,
+            rule="OPS001",
+            end_line=line,
+            end_column=column,
+            name=name,
+            severity=settings.severity.get("OPS001", severity),
+            message=message,
+            confidence="high",
         )
-    return lint_text(target.display_path, source.text, settings, options.engine)
+    ]
+
+
+# -- the cache ---------------------------------------------------------------------------------
+
+
+def _options_key(options: RunOptions) -> str:
+    return f"unused={options.engine.report_unused_ignores};today={options.engine.today}"
+
+
+def _open_cache(settings: Settings, options: RunOptions) -> ResultCache | None:
+    if not options.use_cache:
+        return None
+    from linter.cache import ResultCache, default_cache_dir
+
+    preferred = Path(options.cache_dir) if options.cache_dir else default_cache_dir(settings.cache_dir, settings.root)
+    return ResultCache.open(preferred, settings.digest, _options_key(options))
+
+
+def _cached(
+    targets: Sequence[Target], cache: ResultCache, today: dt.date | None
+) -> tuple[list[FileOutcome], list[Target]]:
+    """Split targets into cache hits and the rest."""
+    hits: list[FileOutcome] = []
+    misses: list[Target] = []
+    for target in targets:
+        raw = _read_bytes(target)
+        found = cache.get(cache.key(target.display_path, raw, today)) if raw is not None else None
+        if found is None:
+            misses.append(target)
+        else:
+            hits.append(FileOutcome(target.display_path, found, "cache"))
+    return hits, misses
+
+
+def _read_bytes(target: Target) -> bytes | None:
+    if target.fs_path is None:
+        return None  # stdin is read once, by the linting itself
+    try:
+        with open(target.fs_path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None  # read_source reports it
+
+
+# -- the pool ----------------------------------------------------------------------------------
+
+# Set in the parent before the fork; workers inherit them (nothing is pickled but targets).
+_WORKER_STATE: tuple[Settings, RunOptions, Prefilter | None, ResultCache | None] | None = None
+
+
+def _lint_chunk(chunk: list[Target]) -> list[FileOutcome]:
+    assert _WORKER_STATE is not None
+    settings, options, prefilter, cache = _WORKER_STATE
+    return [lint_target(target, settings, options, None, prefilter, cache) for target in chunk]
+
+
+def _chunks(targets: Sequence[Target], jobs: int) -> list[list[Target]]:
+    size = max(1, min(_MAX_CHUNK, len(targets) // (jobs * 8) or 1))
+    return [list(targets[i : i + size]) for i in range(0, len(targets), size)]
+
+
+def _lint_all(
+    targets: Sequence[Target],
+    settings: Settings,
+    options: RunOptions,
+    stdin: BinaryIO | None,
+    prefilter: Prefilter | None,
+    cache: ResultCache | None,
+) -> Iterator[FileOutcome]:
+    files = [t for t in targets if t.fs_path is not None]
+    piped = [t for t in targets if t.fs_path is None]
+    for target in piped:
+        yield lint_target(target, settings, options, stdin, prefilter)
+    jobs = max(1, min(options.jobs, len(files)))
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for target in files:
+            yield lint_target(target, settings, options, None, prefilter, cache)
+        return
+    global _WORKER_STATE
+    _WORKER_STATE = (settings, options, prefilter, cache)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for outcomes in pool.imap(_lint_chunk, _chunks(files, jobs)):
+                yield from outcomes
+    finally:
+        _WORKER_STATE = None
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
 
 
 def run(
     targets: Sequence[Target], settings: Settings, options: RunOptions = RunOptions(), stdin: BinaryIO | None = None
 ) -> RunResult:
+    from linter.checks import known_rule_names
+
     result = RunResult()
     threshold = CONFIDENCE_RANK[options.min_confidence]
-    for target in targets:
-        file_result = lint_target(target, settings, options, stdin)
-        result.files.append(target.display_path)
-        result.findings.extend(f for f in file_result.findings if CONFIDENCE_RANK[f.confidence] >= threshold)
+    prefilter = build_prefilter(settings, known_rule_names()) if options.prefilter else None
+    cache = _open_cache(settings, options)
+    outcomes: list[FileOutcome] = []
+    pending: Sequence[Target] = targets
+    if cache is not None:
+        hits, pending = _cached(targets, cache, options.engine.today)
+        outcomes.extend(hits)
+    done = len(outcomes)
+    for outcome in _lint_all(pending, settings, options, stdin, prefilter, cache):
+        outcomes.append(outcome)
+        done += 1
+        if options.progress is not None:
+            options.progress(done, len(targets))
+    order = {t.display_path: i for i, t in enumerate(targets)}
+    outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    for outcome in outcomes:
+        result.files.append(outcome.path)
+        result.stages[outcome.stage] = result.stages.get(outcome.stage, 0) + 1
+        result.findings.extend(f for f in outcome.findings if CONFIDENCE_RANK[f.confidence] >= threshold)
     result.files_scanned = len(targets)
     result.findings.sort()
     return result

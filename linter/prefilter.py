@@ -1,0 +1,275 @@
+"""Decide, before LibCST, whether a file can have any finding at all.
+
+LibCST parses about ten times slower than CPython's own parser, and most files
+in a real repository never call anything destructive. Two cheap, sound stages
+keep those files away from LibCST:
+
+1. **Tokens.** Every catalog entry and custom rule needs a call whose name (or
+   qualified name) contains a literal identifier piece of its glob
+   (`rmtree`, `delete_`, `terminate_instances`), a shell call (`subprocess`,
+   `os.system`, `os.popen`) or an SQL call (`execute`, `read_sql`, ...).
+   Suppression comments need `opslint`. One case-insensitive regex over the
+   text finds any of them; a file with none cannot produce a rule finding.
+2. **Candidate calls.** Many files contain the word `delete` somewhere without
+   calling anything the catalog matches. CPython's `ast` (which we parse
+   anyway for an exact OPS001) lists the calls; their names and import-resolved
+   qualified names are matched against the same globs the catalog matcher
+   uses, over-approximating receivers, arguments and regexes.
+
+Soundness rests on one property of the rules: every rule outside
+`CATALOG_GATED_RULES` might fire without a destructive call, so if any such
+rule is enabled the prefilter turns itself off (every file goes to LibCST).
+OPS000/OPS001/OPS002 are the engine's: OPS002 needs an `opslint` comment (a
+token), OPS001 comes from `ast.parse` here and OPS000 needs an analysis.
+
+This module must not import LibCST: a run whose files it rejects never pays
+for that import.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from typing import Iterable, Sequence
+
+from linter.config.model import Match, Settings
+
+# Rules (other than the engine's) verified to report only at, or about, a call
+# the catalog or a custom rule matches. A rule not listed here disables the
+# prefilter while it is enabled: unknown means unsafe.
+CATALOG_GATED_RULES = frozenset(
+    {
+        "OPS101", "OPS102", "OPS103", "OPS104", "OPS105",
+        "OPS201", "OPS202", "OPS203", "OPS204",
+        "OPS301", "OPS302",
+    }
+)
+ENGINE_RULES = frozenset({"OPS000", "OPS001", "OPS002"})
+
+# Kept equal to linter.analysis.catalog_match (a test checks it); duplicated
+# here so that this module never imports LibCST.
+SHELL_CALLS = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+        "os.system",
+        "os.popen",
+        "asyncio.create_subprocess_exec",
+        "asyncio.create_subprocess_shell",
+    }
+)
+SQL_METHODS = frozenset(
+    {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query", "mogrify_and_execute"}
+)
+SUPPRESSION_TOKEN = "opslint"
+_SHELL_TOKENS = ("subprocess", "system", "popen")
+_SQL_TOKENS = ("execute", "exec_driver_sql", "read_sql")
+# a glob's wildcard pieces: `*`, `?`, a `[...]` class, and the `.` between segments
+_GLOB_BREAK = re.compile(r"\[[^\]]*\]|[*?.]")
+_IDENTIFIER_PIECE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """What one settings object needs from a file. Picklable (workers rebuild nothing)."""
+
+    active: bool
+    tokens: tuple[str, ...] = ()
+    call_globs: tuple[str, ...] = ()
+    method_globs: tuple[str, ...] = ()
+    shell: bool = False
+    sql: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _token_regex(self.tokens)
+
+    def may_match_text(self, text: str) -> bool:
+        """Stage 1: does the text hold any token a finding needs?"""
+        return not self.active or self.pattern.search(text) is not None
+
+    def has_candidate_call(self, tree: ast.AST) -> bool:
+        """Stage 2: could any call in the tree match a catalog entry or custom rule?"""
+        if not self.active:
+            return True
+        aliases = _import_aliases(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and self._candidate(node.func, aliases):
+                return True
+        return False
+
+    def _candidate(self, func: ast.expr, aliases: dict[str, set[str]]) -> bool:
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if name is None:
+            return False
+        if any(fnmatchcase(name, g) for g in self.method_globs):
+            return True
+        if self.sql and name in SQL_METHODS:
+            return True
+        if not (self.call_globs or self.shell):
+            return False
+        for qualname in _qualnames(func, aliases):
+            if any(fnmatchcase(qualname, g) for g in self.call_globs):
+                return True
+            if self.shell and qualname in SHELL_CALLS:
+                return True
+        return False
+
+
+_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _token_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _REGEX_CACHE.get(tokens)
+    if pattern is None:
+        # longest first, so the alternation does not stop at a shorter prefix
+        ordered = sorted(set(tokens), key=lambda t: (-len(t), t))
+        pattern = re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
+        _REGEX_CACHE[tokens] = pattern
+    return pattern
+
+
+def glob_token(glob: str) -> str | None:
+    """The longest literal identifier piece every name matching `glob` contains.
+
+    Each dot-separated segment of a qualified name is one identifier of the
+    source text, so a literal piece of a segment glob appears in the text.
+    None when the glob has no literal piece (`*`): nothing to look for.
+    """
+    pieces = [p for part in _GLOB_BREAK.split(glob) for p in _IDENTIFIER_PIECE.findall(part)]
+    return max(pieces, key=len) if pieces else None
+
+
+def _match_tokens(match: Match) -> tuple[list[str], bool]:
+    """Tokens for one match, and whether they make a sound gate."""
+    if match.call or match.method:
+        tokens = [glob_token(g) for g in (*match.call, *match.method)]
+        return [t for t in tokens if t], all(tokens)
+    if match.command is not None:
+        return list(_SHELL_TOKENS), True
+    if match.sql is not None:
+        return list(_SQL_TOKENS), True
+    return [], True  # matches nothing
+
+
+def build_prefilter(settings: Settings, rule_ids: Iterable[str]) -> Prefilter:
+    """The prefilter for these settings; inactive when a gate cannot be proven sound.
+
+    `rule_ids` are the built-in rule IDs (linter.checks.known_rule_names()).
+    """
+    from linter.selection import rule_enabled
+
+    ungated = [r for r in rule_ids if r not in CATALOG_GATED_RULES | ENGINE_RULES and rule_enabled(r, settings)]
+    if ungated:
+        return Prefilter(active=False)
+    matches: list[Match] = [entry.match for entry in settings.catalog]
+    matches += [rule.match for rule in settings.custom_rules]
+    tokens = {SUPPRESSION_TOKEN}
+    for match in matches:
+        found, sound = _match_tokens(match)
+        if not sound:
+            return Prefilter(active=False)
+        tokens.update(found)
+    return Prefilter(
+        active=True,
+        tokens=tuple(sorted(tokens)),
+        call_globs=tuple(sorted({g for m in matches for g in m.call})),
+        method_globs=tuple(sorted({g for m in matches for g in m.method})),
+        shell=any(m.command is not None for m in matches),
+        sql=any(m.sql is not None for m in matches),
+    )
+
+
+# -- the light import resolution, mirroring linter.analysis.imports.ImportMap ----------
+
+
+def _import_aliases(tree: ast.AST) -> dict[str, set[str]]:
+    """Local name -> every qualified name an import may bind it to.
+
+    A set, not one value: `ast.walk` is breadth-first, so the order in which
+    ImportMap sees rebinding imports is not known here; keeping all of them
+    over-approximates safely.
+    """
+    aliases: dict[str, set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases.setdefault(alias.asname, set()).add(alias.name)
+                else:
+                    head = alias.name.split(".")[0]
+                    aliases.setdefault(head, set()).add(head)
+        elif isinstance(node, ast.ImportFrom):
+            prefix = "." * (node.level or 0) + (node.module or "")
+            for alias in node.names:
+                if alias.name == "*":
+                    continue
+                local = alias.asname or alias.name
+                aliases.setdefault(local, set()).add(f"{prefix}.{alias.name}" if prefix else alias.name)
+    return aliases
+
+
+def _dotted(expr: ast.expr) -> str | None:
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        parts.append(expr.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _qualnames(func: ast.expr, aliases: dict[str, set[str]]) -> Sequence[str]:
+    dotted = _dotted(func)
+    if dotted is None:
+        return ()
+    head, _, rest = dotted.partition(".")
+    targets = aliases.get(head)
+    if not targets:
+        return ()
+    return [f"{t}.{rest}" if rest else t for t in targets]
+
+
+# -- the per-file decision ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """`needs_libcst` False means: no finding is possible and the file parses."""
+
+    needs_libcst: bool
+    stage: str  # "tokens" | "calls" | "libcst"
+
+
+def examine(text: str, prefilter: Prefilter) -> Verdict:
+    if not prefilter.active:
+        return Verdict(True, "libcst")
+    hit = prefilter.pattern.search(text)
+    if hit is not None and SUPPRESSION_TOKEN in text.lower():
+        return Verdict(True, "libcst")  # suppression comments are the engine's to judge
+    tree = _ast_parse(text)
+    if tree is None:
+        # CPython rejects it: the full path gives the same OPS001 (it asks
+        # CPython for the message) or, if LibCST is more lenient, the findings
+        return Verdict(True, "libcst")
+    if hit is None:
+        return Verdict(False, "tokens")
+    if not prefilter.has_candidate_call(tree):
+        return Verdict(False, "calls")
+    return Verdict(True, "libcst")
+
+
+def _ast_parse(text: str) -> ast.AST | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escape sequences etc. are not ours to report
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return None
