@@ -1,0 +1,546 @@
+"""Bound analysis for OPS103: loops and bulk calls that can touch any number of items.
+
+A loop (for, comprehension, map/executor.map) whose body reaches a destructive
+call, directly or through the module's functions, is *uncapped* unless its
+iterable has a static length, is sliced or `islice`d, mentions a cap option
+(`--max`, `--limit`, `--batch-size`: policy `guards.cap_names`), or the code
+checks a length or a counter and exits before too much is gone. Only the
+outermost uncapped loop is reported; a function whose every call sits in an
+uncapped loop contributes nothing of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import cached_property
+from typing import Iterator
+
+import libcst as cst
+
+from linter.analysis.callgraph import handed_on_functions, resolve_local_callee
+from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
+from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_prefix, string_value
+
+# Wrappers that keep an iterable's size: for x in sorted(ids), enumerate(ids), tqdm(ids)
+SIZE_PRESERVING = frozenset({"enumerate", "list", "sorted", "set", "tuple", "reversed", "tqdm", "iter", "frozenset", "zip"})
+VIEW_METHODS = frozenset({"items", "keys", "values", "copy"})
+MAP_CALLS = frozenset({"map", "imap", "imap_unordered", "starmap", "starmap_async", "map_async"})
+EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
+SQL_WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
+SQL_IN = re.compile(r"\bIN\s*[({%]|\bANY\s*\(|\bIN\s+%|\bIN\s+:|\bIN\s+\?", re.IGNORECASE)
+SQL_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query"})
+
+
+@dataclass(frozen=True)
+class UnboundedFinding:
+    node: cst.CSTNode  # the loop header or the bulk call
+    call: DestructiveCall  # the destructive call it reaches (first one)
+    kind: str  # "loop" | "bulk" | "no-where"
+
+
+class BoundsAnalysis:
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        self.analysis = analysis
+        self.caps = tuple(fold(n) for n in analysis.settings.guards.cap_names)
+        self.id_globs = tuple(fold(n) for n in analysis.settings.ids.collection_names)
+        self._uncapped_memo: dict[cst.CSTNode, bool] = {}
+        self._in_loop_memo: dict[str, bool] = {}
+        self._assignments: dict[cst.CSTNode, dict[str, list[cst.BaseExpression]]] = {}
+
+    # -- which functions reach a destructive call -----------------------------------------
+    @cached_property
+    def reaching(self) -> dict[str, DestructiveCall]:
+        """Function qualname -> a destructive call it makes, directly or through module functions."""
+        found: dict[str, DestructiveCall] = {}
+        for call in self.analysis.destructive:
+            if call.site.function is not None:
+                found.setdefault(call.site.function.qualname, call)
+        pending = list(found)
+        while pending:
+            qualname = pending.pop()
+            for site in self.analysis.callers.get(qualname, []):
+                if isinstance(site, CallSite) and site.function is not None:
+                    caller = site.function.qualname
+                    if caller not in found:
+                        found[caller] = found[qualname]
+                        pending.append(caller)
+        return found
+
+    def _reaching_targets(self, site: CallSite) -> list[FunctionInfo]:
+        targets = []
+        direct = resolve_local_callee(self.analysis, site)
+        if direct is not None and direct.qualname in self.reaching:
+            targets.append(direct)
+        targets.extend(t for t in handed_on_functions(self.analysis, site) if t.qualname in self.reaching)
+        return targets
+
+    # -- findings -----------------------------------------------------------------------------
+    def findings(self) -> list[UnboundedFinding]:
+        reported: dict[cst.CSTNode, UnboundedFinding] = {}
+        destructive_nodes = {d.node: d for d in self.analysis.destructive}
+        # every node that reaches a destructive call: the calls themselves and calls into reaching functions
+        reachers: list[tuple[cst.CSTNode, DestructiveCall, bool]] = [
+            (node, call, False) for node, call in destructive_nodes.items()
+        ]
+        for site in self.analysis.calls:
+            for target in self._reaching_targets(site):
+                reachers.append((site.node, self.reaching[target.qualname], self._is_map_call(site)))
+                break
+        for node, call, is_map in reachers:
+            loops = ([node] if is_map else []) + list(self._loops_around(node))
+            uncapped = [loop for loop in loops if not self._loop_capped(loop)]
+            function = self.analysis.function_of(node)
+            if uncapped:
+                if function is not None and self._function_in_uncapped_loop(function):
+                    continue
+                outer = uncapped[-1]
+                reported.setdefault(outer, UnboundedFinding(outer, call, "loop"))
+        for call in self.analysis.destructive:
+            if any(True for _ in self._loops_around(call.node)):
+                continue
+            if call.site.function is not None and self._function_in_any_loop(call.site.function):
+                continue
+            kind = self._bulk_problem(call)
+            if kind is not None:
+                reported.setdefault(call.node, UnboundedFinding(call.node, call, kind))
+        return list(reported.values())
+
+    # -- loops ----------------------------------------------------------------------------------
+    def _loops_around(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        """Loops (innermost first) within the node's own function whose body holds the node."""
+        child = node
+        for parent in self.analysis.ancestors(node):
+            if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
+                return
+            if isinstance(parent, cst.For) and child is parent.body:
+                yield parent
+            elif isinstance(parent, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+                if child is not parent.for_in:
+                    yield parent
+            child = parent
+        return
+
+    def _function_in_uncapped_loop(self, function: FunctionInfo) -> bool:
+        return self._function_in_loop(function, capped_ok=False)
+
+    def _function_in_any_loop(self, function: FunctionInfo) -> bool:
+        return self._function_in_loop(function, capped_ok=True)
+
+    def _function_in_loop(self, function: FunctionInfo, capped_ok: bool) -> bool:
+        """Every call of the function (in the module) runs inside a loop (uncapped unless capped_ok)."""
+        key = f"{capped_ok}:{function.qualname}"
+        cached = self._in_loop_memo.get(key)
+        if cached is not None:
+            return cached
+        self._in_loop_memo[key] = False  # recursion: assume not
+        sites = [s for s in self.analysis.callers.get(function.qualname, []) if isinstance(s, CallSite)]
+        sites = [s for s in sites if s.function is not function]
+        result = bool(sites)
+        for site in sites:
+            if self._is_map_call(site):
+                in_loop = capped_ok or not self._iterable_bounded(self._map_iterable(site), site.function)
+            else:
+                in_loop = False
+            if not in_loop:
+                loops = list(self._loops_around(site.node))
+                in_loop = any(capped_ok or not self._loop_capped(loop) for loop in loops)
+            if not in_loop and site.function is not None:
+                in_loop = self._function_in_loop(site.function, capped_ok)
+            if not in_loop:
+                result = False
+                break
+        self._in_loop_memo[key] = result
+        return result
+
+    def _is_map_call(self, site: CallSite) -> bool:
+        return site.name in MAP_CALLS and len(positional_args(site.node)) >= 2
+
+    def _map_iterable(self, site: CallSite) -> cst.BaseExpression:
+        return positional_args(site.node)[1]
+
+    def _loop_capped(self, loop: cst.CSTNode) -> bool:
+        cached = self._uncapped_memo.get(loop)
+        if cached is None:
+            scope = self.analysis.function_of(loop)
+            if isinstance(loop, cst.Call):  # map(delete_one, ids)
+                args = positional_args(loop)
+                cached = self._iterable_bounded(args[1], scope) or self._checked_before(loop, scope)
+            elif isinstance(loop, cst.For):
+                cached = (
+                    self._iterable_bounded(loop.iter, scope)
+                    or self._body_breaks_on_count(loop.body)
+                    or self._checked_before(loop, scope)
+                )
+            else:
+                comp = loop.for_in  # type: ignore[attr-defined]
+                cached = self._iterable_bounded(comp.iter, scope) or self._checked_before(loop, scope)
+            self._uncapped_memo[loop] = cached
+        return cached
+
+    # -- iterables ------------------------------------------------------------------------------
+    def _iterable_bounded(self, expr: cst.BaseExpression, scope: FunctionInfo | None, depth: int = 0) -> bool:
+        """Statically sized, sliced, islice'd, or sized by a cap option."""
+        if depth > 6:
+            return False
+        if self._mentions_cap(expr):
+            return True
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
+            return all(
+                not isinstance(e, cst.StarredElement) or self._iterable_bounded(e.value, scope, depth + 1)
+                for e in expr.elements
+            )
+        if isinstance(expr, cst.Dict):
+            return True
+        if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return True
+        if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            return self._iterable_bounded(expr.for_in.iter, scope, depth + 1)
+        if isinstance(expr, cst.Subscript):
+            return any(
+                isinstance(s.slice, cst.Slice) and s.slice.upper is not None for s in expr.slice
+            )
+        if isinstance(expr, cst.Call):
+            return self._call_bounded(expr, scope, depth)
+        if isinstance(expr, cst.Name):
+            values = self._assigned(expr.value, scope)
+            return bool(values) and all(self._iterable_bounded(v, scope, depth + 1) for v in values)
+        return False
+
+    def _call_bounded(self, call: cst.Call, scope: FunctionInfo | None, depth: int) -> bool:
+        name = dotted_name(call.func) or ""
+        last = name.split(".")[-1]
+        if last == "islice":
+            return True
+        if last == "range":
+            return not any(_calls_named(a.value, "len") for a in call.args)
+        args = positional_args(call)
+        if last in SIZE_PRESERVING and args:
+            return all(self._iterable_bounded(a, scope, depth + 1) for a in args)
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value in VIEW_METHODS:
+            return self._iterable_bounded(call.func.value, scope, depth + 1)
+        return False
+
+    def _mentions_cap(self, expr: cst.CSTNode) -> bool:
+        return any(self._is_cap_name(n) for n in _identifiers(expr))
+
+    def _is_cap_name(self, name: str) -> bool:
+        folded = fold(name)
+        return any(
+            fnmatchcase(folded, cap) or folded.startswith(cap) or folded.endswith(cap) for cap in self.caps
+        )
+
+    # -- counters and length checks ------------------------------------------------------------
+    def _body_breaks_on_count(self, body: cst.BaseSuite) -> bool:
+        """`if deleted >= args.max: break` somewhere in the loop body (not in an inner loop)."""
+        collector = _CountChecks(self)
+        body.visit(collector)
+        return collector.found
+
+    def _checked_before(self, node: cst.CSTNode, scope: FunctionInfo | None) -> bool:
+        """`if len(ids) > LIMIT: sys.exit(...)` (or an assert) earlier in the same function."""
+        child = node
+        for parent in self.analysis.ancestors(node):
+            if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
+                return False
+            body = getattr(parent, "body", None)
+            if isinstance(parent, (cst.IndentedBlock, cst.Module)) and isinstance(body, (list, tuple)):
+                for statement in body:
+                    if statement is child:
+                        break
+                    if self._is_size_check(statement):
+                        return True
+            child = parent
+        return False
+
+    def _is_size_check(self, statement: cst.CSTNode) -> bool:
+        if isinstance(statement, cst.If):
+            return self._is_size_test(statement.test) and _block_stops(statement.body)
+        if isinstance(statement, cst.SimpleStatementLine):
+            return any(isinstance(s, cst.Assert) and self._is_size_test(s.test) for s in statement.body)
+        return False
+
+    def _is_size_test(self, test: cst.BaseExpression) -> bool:
+        if not isinstance(test, (cst.Comparison, cst.BooleanOperation, cst.UnaryOperation)):
+            return False
+        return _calls_named(test, "len") or self._mentions_cap(test)
+
+    # -- bulk calls ---------------------------------------------------------------------------------
+    def _bulk_problem(self, call: DestructiveCall) -> str | None:
+        scope = call.site.function
+        if call.entry.match.sql is not None or call.site.name in SQL_METHODS:
+            return self._sql_problem(call, scope)
+        collections = self._collections(call)
+        if collections is None:
+            return None
+        if self._checked_before(call.node, scope):
+            return None
+        if all(self._iterable_bounded(c, scope) for c in collections):
+            return None
+        return "bulk"
+
+    def _sql_problem(self, call: DestructiveCall, scope: FunctionInfo | None) -> str | None:
+        args = positional_args(call.node)
+        if not args:
+            return None
+        text = string_prefix(self._follow(args[0], scope)) or ""
+        if not text.lstrip().upper().startswith("DELETE"):
+            return None
+        if not SQL_WHERE.search(text):
+            return "no-where"
+        if not SQL_IN.search(text):
+            return None
+        if self._checked_before(call.node, scope):
+            return None
+        params = args[1:] or [a.value for a in call.node.args if a.keyword is not None]
+        if params and all(self._iterable_bounded(p, scope) for p in params):
+            return None
+        if "{" in text and "{}" in text and not params:
+            return None  # the IDs are spliced into the text; OPS3xx speaks to that
+        return "bulk"
+
+    def _collections(self, call: DestructiveCall) -> list[cst.BaseExpression] | None:
+        """The collections of items a bulk call acts on; None when it takes none (filter-based)."""
+        node = call.node
+        chain = list(_call_chain(node)) + list(self._parent_chain(node))
+        found: list[cst.BaseExpression] = []
+        for link in chain:
+            for arg in link.args:
+                if arg.keyword is not None and arg.keyword.value.endswith("__in"):
+                    found.append(arg.value)
+            if isinstance(link.func, cst.Attribute) and link.func.attr.value in ("in_", "isin"):
+                found.extend(a.value for a in link.args)
+        found.extend(_dollar_in_values(node))
+        for arg in node.args:
+            if arg.keyword is not None and self._is_id_collection_name(arg.keyword.value):
+                found.append(arg.value)
+            elif isinstance(arg.value, cst.Name) and self._is_id_collection_name(arg.value.value):
+                found.append(arg.value)
+        if found:
+            return found
+        if not call.entry.bulk or call.entry.filter_based:
+            return None
+        shaped = [a.value for a in node.args if _collection_shaped(a.value)]
+        return shaped or None
+
+    def _is_id_collection_name(self, name: str) -> bool:
+        folded = fold(name)
+        return any(fnmatchcase(folded, g) for g in self.id_globs)
+
+    def _parent_chain(self, node: cst.Call) -> Iterator[cst.Call]:
+        """`delete(table).where(table.c.id.in_(ids))`: the calls chained onto the result."""
+        current: cst.CSTNode = node
+        for _ in range(6):
+            parent = self.analysis.parents.get(current)
+            if isinstance(parent, cst.Attribute):
+                grand = self.analysis.parents.get(parent)
+                if isinstance(grand, cst.Call) and grand.func is parent:
+                    yield grand
+                    yield from (c for a in grand.args for c in _call_chain_all(a.value))
+                    current = grand
+                    continue
+            return
+
+    def _follow(self, expr: cst.BaseExpression, scope: FunctionInfo | None) -> cst.BaseExpression:
+        if isinstance(expr, cst.Name):
+            values = self._assigned(expr.value, scope)
+            if len(values) == 1:
+                return values[0]
+        return expr
+
+    def _assigned(self, name: str, scope: FunctionInfo | None) -> list[cst.BaseExpression]:
+        if scope is not None:
+            cached = self._assignments.get(scope.node)
+            if cached is None:
+                collector = _Assignments()
+                scope.node.body.visit(collector)
+                cached = collector.values
+                self._assignments[scope.node] = cached
+            if name in cached:
+                return cached[name]
+            if name in scope.params:
+                return []
+        return self.analysis.module_assignments.get(name, [])
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _collection_shaped(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, (cst.List, cst.Tuple, cst.Set, cst.ListComp, cst.GeneratorExp, cst.SetComp)):
+        return True
+    if isinstance(expr, cst.Dict):
+        return any(isinstance(e, cst.DictElement) and _collection_shaped(e.value) for e in expr.elements)
+    if isinstance(expr, cst.Name):
+        name = expr.value.lower()
+        return name.endswith("s") and not name.endswith("ss") and len(name) > 2
+    return False
+
+
+def _dollar_in_values(node: cst.Call) -> list[cst.BaseExpression]:
+    found = []
+    for arg in node.args:
+        for element in _dict_elements(arg.value):
+            if string_value(element.key) == "$in":
+                found.append(element.value)
+    return found
+
+
+def _dict_elements(expr: cst.BaseExpression) -> Iterator[cst.DictElement]:
+    if isinstance(expr, cst.Dict):
+        for element in expr.elements:
+            if isinstance(element, cst.DictElement):
+                yield element
+                yield from _dict_elements(element.value)
+
+
+def _call_chain(node: cst.Call) -> Iterator[cst.Call]:
+    """The calls a method call hangs off: `Site.objects.filter(id__in=ids).delete()` -> filter(...)."""
+    current: cst.BaseExpression = node.func
+    while True:
+        if isinstance(current, cst.Attribute):
+            current = current.value
+        elif isinstance(current, cst.Call):
+            yield current
+            current = current.func
+        elif isinstance(current, cst.Subscript):
+            current = current.value
+        else:
+            return
+
+
+def _call_chain_all(expr: cst.BaseExpression) -> Iterator[cst.Call]:
+    if isinstance(expr, cst.Call):
+        yield expr
+        yield from _call_chain(expr)
+
+
+def _calls_named(node: cst.CSTNode, name: str) -> bool:
+    collector = _NamedCalls(name)
+    node.visit(collector)
+    return collector.found
+
+
+class _NamedCalls(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if (dotted_name(node.func) or "").split(".")[-1] == self.name:
+            self.found = True
+
+
+def _identifiers(node: cst.CSTNode) -> list[str]:
+    collector = _Identifiers()
+    node.visit(collector)
+    return collector.names
+
+
+class _Identifiers(cst.CSTVisitor):
+    """Variable, attribute and string-key names: `args.max`, `opts["limit"]`, `MAX_DELETES`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node.value)
+
+    def visit_Call(self, node: cst.Call) -> bool:
+        # the callee's own name (max(), min()) is not a cap option
+        for arg in node.args:
+            arg.value.visit(self)
+        if isinstance(node.func, cst.Attribute):
+            node.func.value.visit(self)
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.names.append(node.attr.value)
+
+    def visit_SubscriptElement(self, node: cst.SubscriptElement) -> None:
+        if isinstance(node.slice, cst.Index):
+            key = string_value(node.slice.value)
+            if key:
+                self.names.append(key)
+
+    def visit_Param(self, node: cst.Param) -> bool:
+        return False
+
+
+def _block_stops(block: cst.BaseSuite) -> bool:
+    statements = block.body if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
+    for statement in statements:
+        smalls = statement.body if isinstance(statement, cst.SimpleStatementLine) else (
+            [statement] if isinstance(statement, cst.BaseSmallStatement) else []
+        )
+        for small in smalls:
+            if isinstance(small, (cst.Raise, cst.Return, cst.Break)):
+                return True
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                name = dotted_name(small.value.func) or ""
+                if name in EXIT_CALLS or name.endswith(".error") or name.endswith(".exit") or name.endswith(".fail"):
+                    return True
+    return False
+
+
+class _CountChecks(cst.CSTVisitor):
+    def __init__(self, bounds: BoundsAnalysis) -> None:
+        super().__init__()
+        self.bounds = bounds
+        self.found = False
+
+    def visit_If(self, node: cst.If) -> None:
+        test = node.test
+        if isinstance(test, cst.Comparison) and _block_stops(node.body):
+            ordering = (cst.GreaterThan, cst.GreaterThanEqual, cst.Equal, cst.LessThan, cst.LessThanEqual)
+            if any(isinstance(c.operator, ordering) for c in test.comparisons):
+                if self.bounds._mentions_cap(test) or _has_integer(test) or _calls_named(test, "len"):
+                    self.found = True
+
+    def visit_For(self, node: cst.For) -> bool:
+        return False
+
+    def visit_While(self, node: cst.While) -> bool:
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+
+def _has_integer(node: cst.CSTNode) -> bool:
+    collector = _Integers()
+    node.visit(collector)
+    return collector.found
+
+
+class _Integers(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_Integer(self, node: cst.Integer) -> None:
+        self.found = True
+
+
+class _Assignments(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, list[cst.BaseExpression]] = {}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.values.setdefault(target.target.value, []).append(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None and isinstance(node.target, cst.Name):
+            self.values.setdefault(node.target.value, []).append(node.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+
+__all__ = ["BoundsAnalysis", "UnboundedFinding"]

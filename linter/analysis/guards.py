@@ -1,0 +1,864 @@
+"""Guard analysis: does anything stand between the script's start and a call?
+
+A call is guarded when every path to it passes a dry-run check, a confirmation,
+an opt-in flag or a guard function (see issue 3). The analysis walks up from
+the call through its enclosing blocks, looking at the branch conditions it sits
+under and the statements that run before it, then on to the call sites of the
+enclosing function, to a fixed point. Everything is computed on demand and
+memoised per node, so a file with no destructive call costs nothing.
+
+Names (dry-run, execute and prompt-bypass spellings) come from the policy
+(`guards:` in rules/policy.yaml and the user's config); the code only knows the
+shapes: branches, exits, prompts, flags handed to APIs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import cached_property
+from typing import Iterable, Iterator, Sequence
+
+import libcst as cst
+
+from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
+from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_value
+
+# Interactive prompts (mechanism, not policy: these are the APIs that ask a person).
+PROMPT_CALLS = frozenset(
+    {
+        "click.confirm",
+        "click.prompt",
+        "typer.confirm",
+        "typer.prompt",
+        "rich.prompt.Confirm.ask",
+        "rich.prompt.Prompt.ask",
+        "questionary.confirm",
+        "questionary.text",
+        "inquirer.confirm",
+        "getpass.getpass",
+        "six.moves.input",
+        "builtins.input",
+    }
+)
+PROMPT_BUILTINS = frozenset({"input", "raw_input"})
+# Calls that end the process (or the command) where they stand.
+EXIT_CALLS = frozenset({"sys.exit", "os._exit", "os.abort"})
+EXIT_BUILTINS = frozenset({"exit", "quit"})
+EXIT_METHODS = frozenset({"exit", "abort", "fail"})  # ctx.exit(), ctx.abort(), ctx.fail()
+# String methods that keep a value's meaning: input().strip().lower()
+TRANSPARENT_METHODS = frozenset({"strip", "lower", "upper", "casefold", "lstrip", "rstrip", "ask", "unsafe_ask"})
+# Calls that read a flag by key: os.environ.get("DRY_RUN"), options.get("dry_run"), getattr(args, "dry_run")
+KEYED_READS = frozenset({"get", "getenv", "pop", "setdefault"})
+TRUTHY_WORDS = frozenset({"1", "true", "yes", "y", "on", "t"})
+FALSY_WORDS = frozenset({"0", "false", "no", "n", "off", "f", ""})
+SHELL_CALLS = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+        "os.system",
+        "os.popen",
+    }
+)
+COMMAND_DECORATOR_SUFFIXES = (".command", ".callback", ".group")
+
+# what a flag means when it is true
+DRY = "dry"  # only pretend
+EXECUTE = "execute"  # act (named opt-in)
+BYPASS = "bypass"  # skip a prompt
+OPT_IN = "opt-in"  # an unnamed boolean option off by default
+PROMPT = "prompt"  # a person answered
+
+
+@dataclass(frozen=True)
+class _Names:
+    dry: tuple[str, ...]
+    execute: tuple[str, ...]
+    bypass: tuple[str, ...]
+    calls: tuple[str, ...]
+
+    def kind(self, name: str) -> str | None:
+        folded = fold(name)
+        if not folded:
+            return None
+        if _glob(self.dry, folded):
+            return DRY
+        for prefix in ("no", "skip", "disable"):
+            if folded.startswith(prefix) and _glob(self.dry, folded[len(prefix) :]):
+                return EXECUTE  # --no-dry-run
+        if _glob(self.execute, folded):
+            return EXECUTE
+        if _glob(self.bypass, folded):
+            return BYPASS
+        return None
+
+
+def _glob(patterns: Sequence[str], folded: str) -> bool:
+    return any(fnmatchcase(folded, p) for p in patterns)
+
+
+class GuardAnalysis:
+    """Guard facts for one module, computed lazily and memoised."""
+
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        self.analysis = analysis
+        policy = analysis.settings.guards
+        self.names = _Names(
+            dry=tuple(fold(n) for n in policy.dry_run_names),
+            execute=tuple(fold(n) for n in policy.execute_names),
+            bypass=tuple(fold(n) for n in policy.bypass_names),
+            calls=tuple(policy.calls),
+        )
+        self._with_prompts = _Evaluator(self, count_prompts=True)
+        self._without_prompts = _Evaluator(self, count_prompts=False)
+
+    # -- the questions rules ask --------------------------------------------------
+    def is_guarded(self, node: cst.CSTNode) -> bool:
+        """Does every path from the entry to `node` pass a guard?"""
+        return self._with_prompts.node_guarded(node)
+
+    def is_opted_in(self, node: cst.CSTNode) -> bool:
+        """Guarded by a flag or guard call alone, not by an interactive prompt."""
+        return self._without_prompts.node_guarded(node)
+
+    @cached_property
+    def dry_run_options(self) -> list[CliOption]:
+        """Options whose name says dry run or execute (`--dry-run`, `--execute`, `DRY_RUN`)."""
+        return [o for o in self.analysis.cli_options if self.option_kind(o) in (DRY, EXECUTE)]
+
+    @cached_property
+    def has_named_switch(self) -> bool:
+        """A dry-run or execute switch exists: an option, or a parameter of one of the module's functions."""
+        if self.dry_run_options:
+            return True
+        return any(
+            self.names.kind(param) in (DRY, EXECUTE)
+            for info in self.analysis.functions.values()
+            for param in info.params
+        )
+
+    @cached_property
+    def has_dry_run_mode(self) -> bool:
+        """A dry-run/execute switch, or an opt-in flag without which no destructive call runs."""
+        if self.has_named_switch:
+            return True
+        destructive = self.analysis.destructive
+        return bool(destructive) and all(self.is_opted_in(d.node) for d in destructive)
+
+    def option_kind(self, option: CliOption) -> str | None:
+        for name in (option.dest, *option.flags):
+            kind = self.names.kind(name.split("/")[0])
+            if kind is not None:
+                return kind
+        return None
+
+    def switch_label(self) -> str | None:
+        """How the script spells its dry-run switch, for messages: `--dry-run`, `DRY_RUN`."""
+        for option in self.dry_run_options:
+            flags = [f for f in option.flags if f.startswith("--")] or list(option.flags) or [option.dest]
+            return flags[0].split("/")[0]
+        return None
+
+    @cached_property
+    def opt_in_flags(self) -> frozenset[str]:
+        """Folded names of boolean options that are off unless someone passes them."""
+        names: set[str] = set()
+        for option in self.analysis.cli_options:
+            if option.source in ("env", "constant") or not option.is_flag:
+                continue
+            if option.default is True or option.secondary_default_on:
+                continue
+            names.add(fold(option.dest))
+            names.update(fold(f.split("/")[0]) for f in option.flags)
+        return frozenset(names)
+
+    @cached_property
+    def has_prompt(self) -> bool:
+        return any(self.is_prompt_site(site) for site in self.analysis.calls)
+
+    def is_prompt_site(self, site: CallSite) -> bool:
+        if site.qualname is not None:
+            return site.qualname in PROMPT_CALLS
+        return site.callee in PROMPT_BUILTINS
+
+    def flag_kind(self, key: str) -> str | None:
+        kind = self.names.kind(key)
+        if kind is not None:
+            return kind
+        if fold(key) in self.opt_in_flags:
+            return OPT_IN
+        return None
+
+
+class _Evaluator:
+    """One guard semantics (with or without prompts counting), with its memo tables."""
+
+    def __init__(self, guards: GuardAnalysis, count_prompts: bool) -> None:
+        self.guards = guards
+        self.analysis = guards.analysis
+        self.count_prompts = count_prompts
+        self._node_memo: dict[cst.CSTNode, bool] = {}
+        self._function_memo: dict[str, bool] = {}
+        self._guard_function_memo: dict[str, bool] = {}
+        self._returns_memo: dict[tuple[str, bool], bool] = {}
+        self._exit_function_memo: dict[str, bool] = {}
+        self._in_progress: set[object] = set()
+        self._assignments: dict[cst.CSTNode, dict[str, list[cst.BaseExpression]]] = {}
+
+    # -- paths to a node ------------------------------------------------------------
+    def node_guarded(self, node: cst.CSTNode) -> bool:
+        cached = self._node_memo.get(node)
+        if cached is None:
+            cached = self._compute_node(node)
+            self._node_memo[node] = cached
+        return cached
+
+    def _compute_node(self, node: cst.CSTNode) -> bool:
+        scope = self.analysis.function_of(node)
+        if isinstance(node, cst.Call) and self._flag_handed_to_api(node, scope):
+            return True
+        child = node
+        for parent in self.analysis.ancestors(node):
+            if isinstance(parent, cst.FunctionDef):
+                info = self.analysis.function_by_node.get(parent)
+                return info is not None and self._function_guarded(info)
+            if self._branch_guards(parent, child, scope):
+                return True
+            if self._earlier_statement_guards(parent, child, scope):
+                return True
+            child = parent
+        return False
+
+    def _branch_guards(self, parent: cst.CSTNode, child: cst.CSTNode, scope: FunctionInfo | None) -> bool:
+        if isinstance(parent, (cst.If, cst.While)):
+            if child is parent.body:
+                return self.cond(parent.test, True, scope)
+            if child is parent.orelse and isinstance(parent, cst.If):
+                return self.cond(parent.test, False, scope)
+            return False
+        if isinstance(parent, cst.IfExp):
+            if child is parent.body:
+                return self.cond(parent.test, True, scope)
+            if child is parent.orelse:
+                return self.cond(parent.test, False, scope)
+            return False
+        if isinstance(parent, cst.BooleanOperation) and child is parent.right:
+            return self.cond(parent.left, isinstance(parent.operator, cst.And), scope)
+        if isinstance(parent, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            inside = child is getattr(parent, "elt", None) or child in (
+                getattr(parent, "key", None),
+                getattr(parent, "value", None),
+            )
+            if inside:
+                return any(self.cond(c.test, True, scope) for c in _comp_ifs(parent.for_in))
+        return False
+
+    def _earlier_statement_guards(self, parent: cst.CSTNode, child: cst.CSTNode, scope: FunctionInfo | None) -> bool:
+        body: Sequence[cst.CSTNode] | None = None
+        if isinstance(parent, (cst.IndentedBlock, cst.Module, cst.SimpleStatementSuite, cst.SimpleStatementLine)):
+            body = parent.body
+        if not body:
+            return False
+        for statement in body:
+            if statement is child:
+                return False
+            if self.statement_guards(statement, scope, in_function=True):
+                return True
+        return False
+
+    # -- functions ---------------------------------------------------------------------
+    def _function_guarded(self, info: FunctionInfo) -> bool:
+        """Every call of the function in the module is guarded (or its declaration confirms)."""
+        cached = self._function_memo.get(info.qualname)
+        if cached is not None:
+            return cached
+        if info.qualname in self._in_progress:
+            return True  # a cycle adds no new way in: the greatest fixed point
+        self._in_progress.add(info.qualname)
+        try:
+            result = self._declares_confirmation(info)
+            if not result:
+                sites = [
+                    s
+                    for s in self.analysis.callers.get(info.qualname, [])
+                    if not (isinstance(s, CallSite) and s.function is info)
+                ]
+                nodes = [s.node if isinstance(s, CallSite) else s for s in sites]
+                result = bool(nodes) and all(self.node_guarded(n) for n in nodes)
+        finally:
+            self._in_progress.discard(info.qualname)
+        self._function_memo[info.qualname] = result
+        return result
+
+    def _declares_confirmation(self, info: FunctionInfo) -> bool:
+        """@click.confirmation_option, or an option that prompts and aborts through a callback."""
+        if not self.count_prompts:
+            return False
+        for decorator in info.node.decorators:
+            expr = decorator.decorator
+            target = expr.func if isinstance(expr, cst.Call) else expr
+            resolved = self.analysis.imports.resolve_expr(target) or dotted_name(target) or ""
+            if resolved.endswith("confirmation_option"):
+                return True
+            if isinstance(expr, cst.Call) and resolved.endswith(".option"):
+                if keyword_arg(expr, "prompt") and keyword_arg(expr, "callback"):
+                    return True
+        for param in (*info.node.params.params, *info.node.params.kwonly_params):
+            default = param.default
+            if isinstance(default, cst.Call) and (dotted_name(default.func) or "").endswith("Option"):
+                if keyword_arg(default, "prompt") and keyword_arg(default, "callback"):
+                    return True
+        return False
+
+    def is_guard_function(self, info: FunctionInfo) -> bool:
+        """A function whose normal return means "confirmed": it exits or raises otherwise."""
+        cached = self._guard_function_memo.get(info.qualname)
+        if cached is not None:
+            return cached
+        key = ("guardfn", info.qualname)
+        if key in self._in_progress:
+            return False
+        self._in_progress.add(key)
+        try:
+            result = self.block_guards(info.node.body, info, in_function=False)
+        finally:
+            self._in_progress.discard(key)
+        self._guard_function_memo[info.qualname] = result
+        return result
+
+    def _always_exits(self, info: FunctionInfo) -> bool:
+        """die(msg), fatal(): a function that never returns normally."""
+        cached = self._exit_function_memo.get(info.qualname)
+        if cached is None:
+            self._exit_function_memo[info.qualname] = False  # recursion: assume it returns
+            cached = _block_exits(info.node.body, self, info)
+            self._exit_function_memo[info.qualname] = cached
+        return cached
+
+    def _returns_guard(self, info: FunctionInfo, when: bool) -> bool:
+        """Every value the function returns guards when it is `when`: def confirmed(): return input() == "y"."""
+        memo_key = (info.qualname, when)
+        cached = self._returns_memo.get(memo_key)
+        if cached is not None:
+            return cached
+        if memo_key in self._in_progress:
+            return False
+        self._in_progress.add(memo_key)
+        try:
+            values = [r.value for r in _returns(info.node.body)]
+            result = bool(values) and all(v is not None and self.cond(v, when, info) for v in values)
+        finally:
+            self._in_progress.discard(memo_key)
+        self._returns_memo[memo_key] = result
+        return result
+
+    # -- statements ----------------------------------------------------------------------
+    def block_guards(self, block: cst.BaseSuite | Sequence[cst.CSTNode], scope: FunctionInfo | None, in_function: bool) -> bool:
+        """After the block completes normally, is the path guarded?"""
+        statements = block.body if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else block
+        return any(self.statement_guards(s, scope, in_function) for s in statements)
+
+    def statement_guards(self, statement: cst.CSTNode, scope: FunctionInfo | None, in_function: bool) -> bool:
+        if isinstance(statement, cst.SimpleStatementLine):
+            return any(self._small_guards(s, scope, in_function) for s in statement.body)
+        if isinstance(statement, cst.BaseSmallStatement):
+            return self._small_guards(statement, scope, in_function)
+        if isinstance(statement, cst.If):
+            return self._if_guards(statement, scope, in_function)
+        if isinstance(statement, cst.Try):
+            body_ok = self.block_guards(statement.body, scope, in_function) or bool(
+                statement.orelse and self.block_guards(statement.orelse.body, scope, in_function)
+            )
+            handlers_ok = all(self.block_guards(h.body, scope, in_function) for h in statement.handlers)
+            finally_ok = bool(statement.finalbody and self.block_guards(statement.finalbody.body, scope, in_function))
+            return (body_ok and handlers_ok) or finally_ok
+        if isinstance(statement, cst.With):
+            return self.block_guards(statement.body, scope, in_function)
+        return False
+
+    def _if_guards(self, statement: cst.If, scope: FunctionInfo | None, in_function: bool) -> bool:
+        body_ok = self.block_guards(statement.body, scope, in_function)
+        orelse = statement.orelse
+        if orelse is None:
+            else_ok = False
+        elif isinstance(orelse, cst.If):
+            else_ok = self._if_guards(orelse, scope, in_function)
+        else:
+            else_ok = self.block_guards(orelse.body, scope, in_function)
+        # `if not args.yes: <prompt or exit>`: skipping the prompt takes an explicit --yes
+        bypass_ok = body_ok or else_ok
+        when_true = body_ok or self.cond(statement.test, True, scope, bypass_ok)
+        when_false = else_ok or self.cond(statement.test, False, scope, bypass_ok)
+        return when_true and when_false
+
+    def _small_guards(self, statement: cst.BaseSmallStatement, scope: FunctionInfo | None, in_function: bool) -> bool:
+        if isinstance(statement, cst.Raise):
+            return True
+        if isinstance(statement, (cst.Return, cst.Continue, cst.Break)):
+            return in_function
+        if isinstance(statement, cst.Assert):
+            return self.cond(statement.test, True, scope)
+        value: cst.BaseExpression | None = None
+        if isinstance(statement, cst.Expr):
+            value = statement.value
+        elif isinstance(statement, (cst.Assign, cst.AnnAssign)):
+            value = statement.value
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if isinstance(value, cst.Call):
+            return self._call_guards(value, scope)
+        return False
+
+    def _call_guards(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
+        """A call after which the path is guarded: an exit, an aborting prompt, a guard function."""
+        callee = dotted_name(call.func) or ""
+        resolved = self.analysis.imports.resolve(callee) if callee else None
+        if resolved in EXIT_CALLS or (resolved is None and callee in EXIT_BUILTINS):
+            return True
+        if isinstance(call.func, cst.Attribute):
+            method = call.func.attr.value
+            receiver = fold(dotted_name(call.func.value) or "")
+            if method in EXIT_METHODS and receiver.endswith("ctx"):
+                return True
+            if method == "error" and receiver.endswith("parser"):
+                return True  # argparse's parser.error() exits with status 2
+        if self.count_prompts and (resolved or "").endswith("confirm"):
+            abort = keyword_arg(call, "abort")
+            if abort is not None and literal_value(abort.value) is True:
+                return True
+        if self._is_configured_guard(callee, resolved):
+            return True
+        site = self._site_for(call, scope)
+        target = resolve_local_callee(self.analysis, site) if site is not None else None
+        if target is not None:
+            return self._always_exits(target) or (self.count_prompts and self.is_guard_function(target))
+        return False
+
+    def _is_configured_guard(self, callee: str, resolved: str | None) -> bool:
+        patterns = self.guards.names.calls
+        if not patterns or not callee:
+            return False
+        candidates = {callee, resolved or callee, callee.split(".")[-1]}
+        return any(fnmatchcase(c, p) for c in candidates for p in patterns)
+
+    def _site_for(self, call: cst.Call, scope: FunctionInfo | None) -> CallSite | None:
+        return CallSite(
+            node=call,
+            callee=dotted_name(call.func),
+            qualname=None,
+            name=None,
+            receiver=call.func.value if isinstance(call.func, cst.Attribute) else None,
+            function=scope,
+            statement=call,
+        )
+
+    # -- conditions ------------------------------------------------------------------------
+    def cond(self, expr: cst.BaseExpression, when: bool, scope: FunctionInfo | None, bypass_ok: bool = False, depth: int = 0) -> bool:
+        """If `expr` evaluates to `when`, did a person or an explicit flag ask for the action?"""
+        if depth > 8:
+            return False
+        nxt = depth + 1
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
+            return self.cond(expr.expression, not when, scope, bypass_ok, nxt)
+        if isinstance(expr, cst.BooleanOperation):
+            return self._bool_op(expr, when, scope, bypass_ok, nxt)
+        if isinstance(expr, cst.Comparison):
+            return self._comparison(expr, when, scope, nxt)
+        if isinstance(expr, cst.IfExp):
+            return self.cond(expr.body, when, scope, bypass_ok, nxt) and self.cond(expr.orelse, when, scope, bypass_ok, nxt)
+        if isinstance(expr, cst.Await):
+            return self.cond(expr.expression, when, scope, bypass_ok, nxt)
+        meaning = self.meaning(expr, scope, nxt)
+        if meaning is None:
+            return self._call_returns_guard(expr, when, scope)
+        return self._meaning_guards(meaning, when, bypass_ok)
+
+    def _meaning_guards(self, meaning: str, when: bool, bypass_ok: bool) -> bool:
+        if meaning == DRY:
+            return not when
+        if not when:
+            return False
+        if meaning == EXECUTE:
+            return True
+        if meaning == PROMPT:
+            return self.count_prompts
+        if meaning == BYPASS:
+            return bypass_ok or not self.guards.has_named_switch
+        if meaning == OPT_IN:
+            return not self.guards.has_named_switch
+        return False
+
+    def _bool_op(self, expr: cst.BooleanOperation, when: bool, scope: FunctionInfo | None, bypass_ok: bool, depth: int) -> bool:
+        operands = list(_flatten(expr, type(expr.operator)))
+        conjunction = isinstance(expr.operator, cst.And)
+        if conjunction == when:
+            # `a and b` true / `a or b` false: every operand took that value; one guard suffices
+            return any(self.cond(o, when, scope, bypass_ok, depth) for o in operands)
+        # `a or b` true / `a and b` false: any operand may be the one; all must guard
+        strict = [self.cond(o, when, scope, False, depth) for o in operands]
+        if all(strict):
+            return True
+        if not any(strict):
+            return False
+        # `args.yes or click.confirm(...)`: the bypass is the explicit alternative to a prompt
+        return all(self.cond(o, when, scope, True, depth) for o in operands)
+
+    def _comparison(self, expr: cst.Comparison, when: bool, scope: FunctionInfo | None, depth: int) -> bool:
+        if len(expr.comparisons) != 1:
+            return False
+        target = expr.comparisons[0]
+        operator = target.operator
+        left, right = expr.left, target.comparator
+        if isinstance(operator, (cst.Is, cst.Equal, cst.IsNot, cst.NotEqual)):
+            negated = isinstance(operator, (cst.IsNot, cst.NotEqual))
+            for subject, other in ((left, right), (right, left)):
+                value = literal_value(other)
+                if isinstance(value, bool):
+                    flip = (value is False) != negated
+                    return self.cond(subject, when != flip, scope, False, depth)
+        if isinstance(operator, (cst.Equal, cst.NotEqual, cst.In, cst.NotIn)):
+            negated = isinstance(operator, (cst.NotEqual, cst.NotIn))
+            for subject, other in ((left, right), (right, left)):
+                words = _literal_words(other)
+                if words is None:
+                    continue
+                result = self._compare_words(subject, words, when != negated, scope, depth)
+                if result is not None:
+                    return result
+        return False
+
+    def _compare_words(self, subject: cst.BaseExpression, words: list[str], holds: bool, scope: FunctionInfo | None, depth: int) -> bool | None:
+        """`subject == "yes"` (holds=True) or `subject != "yes"` (holds=False)."""
+        meaning = self.meaning(subject, scope, depth)
+        lowered = [w.lower() for w in words]
+        if meaning == PROMPT:
+            if not self.count_prompts:
+                return False
+            negative = all(w in FALSY_WORDS - {""} for w in lowered)
+            # answer == "yes" guards its body; answer == "n" guards the other way
+            return holds != negative
+        if meaning is not None:
+            if all(w in TRUTHY_WORDS for w in lowered):
+                return self._meaning_guards(meaning, holds, False)
+            if all(w in FALSY_WORDS for w in lowered):
+                return self._meaning_guards(meaning, not holds, False)
+            return False
+        # args.mode == "dry-run" / args.mode == "apply": the value names the mode
+        kinds = {self.guards.names.kind(w) for w in words}
+        if len(kinds) == 1 and None not in kinds:
+            (kind,) = kinds
+            if kind in (DRY, EXECUTE):
+                return self._meaning_guards(kind, holds, False)
+        return None
+
+    def _call_returns_guard(self, expr: cst.BaseExpression, when: bool, scope: FunctionInfo | None) -> bool:
+        """`if confirm_deletion(ids):` where the module's function returns a prompt's answer."""
+        if not isinstance(expr, cst.Call):
+            return False
+        site = self._site_for(expr, scope)
+        target = resolve_local_callee(self.analysis, site) if site is not None else None
+        if target is None:
+            callee = dotted_name(expr.func) or ""
+            return when and self._is_configured_guard(callee, self.analysis.imports.resolve(callee))
+        return self._returns_guard(target, when)
+
+    # -- what an expression means -------------------------------------------------------------
+    def meaning(self, expr: cst.BaseExpression, scope: FunctionInfo | None, depth: int = 0) -> str | None:
+        """DRY / EXECUTE / BYPASS / OPT_IN / PROMPT for a flag-like expression, else None."""
+        if depth > 8:
+            return None
+        if self._is_prompt(expr):
+            return PROMPT
+        key = self.flag_key(expr)
+        if key is not None:
+            kind = self.guards.flag_kind(key)
+            if kind is not None:
+                return kind
+        if isinstance(expr, cst.Name):
+            return self._name_meaning(expr.value, scope, depth)
+        if isinstance(expr, cst.Call):
+            inner = _unwrap_value_call(expr)
+            if inner is not None:
+                return self.meaning(inner, scope, depth + 1)
+        return None
+
+    def _name_meaning(self, name: str, scope: FunctionInfo | None, depth: int) -> str | None:
+        """A local assigned from a prompt or a flag: `answer = input(...)`, `ok = args.yes`."""
+        values = self._assigned(name, scope)
+        if not values:
+            return None
+        meanings = {self._value_meaning(v, scope, depth + 1) for v in values}
+        if len(meanings) == 1:
+            return meanings.pop()
+        return None
+
+    def _value_meaning(self, value: cst.BaseExpression, scope: FunctionInfo | None, depth: int) -> str | None:
+        meaning = self.meaning(value, scope, depth)
+        if meaning is not None:
+            return meaning
+        # proceed = args.yes or click.confirm(...): a derived condition that guards when true
+        if isinstance(value, (cst.BooleanOperation, cst.Comparison, cst.UnaryOperation)):
+            if self.cond(value, True, scope, False, depth):
+                return EXECUTE
+            if self.cond(value, False, scope, False, depth):
+                return DRY
+        return None
+
+    def _assigned(self, name: str, scope: FunctionInfo | None) -> list[cst.BaseExpression]:
+        if scope is not None:
+            values = self._scope_assignments(scope.node).get(name)
+            if values:
+                return values
+            if name in scope.params:
+                return []
+        return self.analysis.module_assignments.get(name, [])
+
+    def _scope_assignments(self, node: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
+        cached = self._assignments.get(node)
+        if cached is None:
+            collector = _Assignments()
+            node.body.visit(collector)
+            cached = collector.values
+            self._assignments[node] = cached
+        return cached
+
+    def _is_prompt(self, expr: cst.BaseExpression) -> bool:
+        while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in TRANSPARENT_METHODS:
+            inner = expr.func.value
+            if not isinstance(inner, cst.Call):
+                break
+            expr = inner
+        if not isinstance(expr, cst.Call):
+            return False
+        callee = dotted_name(expr.func)
+        if callee is None:
+            return False
+        resolved = self.analysis.imports.resolve(callee)
+        if resolved is not None:
+            return resolved in PROMPT_CALLS
+        return callee in PROMPT_BUILTINS
+
+    def flag_key(self, expr: cst.BaseExpression) -> str | None:
+        """The name a flag goes by: `args.dry_run`, `options["dry_run"]`, `os.getenv("DRY_RUN")` -> the key."""
+        return flag_key(expr)
+
+    # -- flags handed to the API ------------------------------------------------------------------
+    def _flag_handed_to_api(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
+        for arg in call.args:
+            if arg.keyword is None:
+                continue
+            if self.guards.names.kind(arg.keyword.value) != DRY:
+                continue
+            if literal_value(arg.value) not in (False, None):
+                return True
+        callee = dotted_name(call.func) or ""
+        if (self.analysis.imports.resolve(callee) or "") not in SHELL_CALLS:
+            return False
+        return any(self._is_dry_run_word(text) for text in self._argv_strings(call, scope))
+
+    def _is_dry_run_word(self, text: str) -> bool:
+        for word in text.split():
+            if word.startswith("-") and self.guards.names.kind(word.split("=")[0].lstrip("-")) == DRY:
+                return True
+        return False
+
+    def _argv_strings(self, call: cst.Call, scope: FunctionInfo | None) -> Iterator[str]:
+        roots: list[cst.CSTNode] = [a.value for a in call.args]
+        names = {n for r in roots for n in _names(r)}
+        if scope is not None and names:
+            roots.extend(_list_growth(scope.node.body, names))
+            assigned = self._scope_assignments(scope.node)
+            for name in names:
+                roots.extend(assigned.get(name, []))
+        for root in roots:
+            yield from _strings(root)
+
+
+# -- small syntactic helpers -----------------------------------------------------------------------
+
+
+def flag_key(expr: cst.BaseExpression) -> str | None:
+    """The name a flag goes by: `args.dry_run`, `options["dry_run"]`, `os.getenv("DRY_RUN")` -> the key."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:
+        element = expr.slice[0].slice
+        if isinstance(element, cst.Index):
+            return string_value(element.value)
+        return None
+    if isinstance(expr, cst.Call):
+        func = expr.func
+        args = positional_args(expr)
+        name = func.attr.value if isinstance(func, cst.Attribute) else dotted_name(func)
+        if name in KEYED_READS and args:
+            return string_value(args[0])
+        if name == "getattr" and len(args) >= 2:
+            return string_value(args[1])
+    return None
+
+
+def _unwrap_value_call(call: cst.Call) -> cst.BaseExpression | None:
+    """`bool(x)`, `strtobool(x)`, `x.lower()`: the value whose meaning the call keeps."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in TRANSPARENT_METHODS:
+        return func.value
+    args = positional_args(call)
+    if len(args) == 1 and isinstance(func, (cst.Name, cst.Attribute)):
+        return args[0]
+    return None
+
+
+def _literal_words(expr: cst.BaseExpression) -> list[str] | None:
+    if isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
+        words = [string_value(e.value) for e in expr.elements]
+        if words and all(w is not None for w in words):
+            return [w for w in words if w is not None]
+        return None
+    word = string_value(expr)
+    return [word] if word is not None else None
+
+
+def _flatten(expr: cst.BaseExpression, operator: type) -> Iterator[cst.BaseExpression]:
+    if isinstance(expr, cst.BooleanOperation) and isinstance(expr.operator, operator):
+        yield from _flatten(expr.left, operator)
+        yield from _flatten(expr.right, operator)
+    else:
+        yield expr
+
+
+def _comp_ifs(comp_for: cst.CompFor | None) -> Iterator[cst.CompIf]:
+    while comp_for is not None:
+        yield from comp_for.ifs
+        comp_for = comp_for.inner_for_in
+
+
+def _block_exits(block: cst.BaseSuite, evaluator: _Evaluator, scope: FunctionInfo) -> bool:
+    """The block never completes normally: it raises or exits on every path."""
+    statements = block.body if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
+    for statement in statements:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Raise):
+                    return True
+                if isinstance(small, cst.Return):
+                    return False
+                if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                    callee = dotted_name(small.value.func) or ""
+                    resolved = evaluator.analysis.imports.resolve(callee) if callee else None
+                    if resolved in EXIT_CALLS or (resolved is None and callee in EXIT_BUILTINS):
+                        return True
+        elif isinstance(statement, cst.If) and isinstance(statement.orelse, cst.Else):
+            if _block_exits(statement.body, evaluator, scope) and _block_exits(statement.orelse.body, evaluator, scope):
+                return True
+    return False
+
+
+class _Assignments(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, list[cst.BaseExpression]] = {}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.values.setdefault(target.target.value, []).append(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None and isinstance(node.target, cst.Name):
+            self.values.setdefault(node.target.value, []).append(node.value)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        if isinstance(node.target, cst.Name):
+            self.values.setdefault(node.target.value, []).append(node.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+
+class _Returns(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.Return] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found.append(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+
+def _returns(body: cst.BaseSuite) -> list[cst.Return]:
+    collector = _Returns()
+    body.visit(collector)
+    return collector.found
+
+
+class _Collector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.strings: list[str] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = string_value(node)
+        if value is not None:
+            self.strings.append(value)
+
+    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
+        self.strings.append(node.value)
+
+
+def _names(node: cst.CSTNode) -> list[str]:
+    collector = _Collector()
+    node.visit(collector)
+    return collector.names
+
+
+def _strings(node: cst.CSTNode) -> list[str]:
+    collector = _Collector()
+    node.visit(collector)
+    return collector.strings
+
+
+class _Growth(cst.CSTVisitor):
+    """`cmd.append("--dry-run")`, `cmd += ["--dry-run"]` for the argv names of a call."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__()
+        self.names = names
+        self.found: list[cst.CSTNode] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("append", "extend", "insert"):
+            if isinstance(func.value, cst.Name) and func.value.value in self.names:
+                self.found.extend(a.value for a in node.args)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name) and node.target.value in self.names:
+            self.found.append(node.value)
+
+
+def _list_growth(body: cst.CSTNode, names: Iterable[str]) -> list[cst.CSTNode]:
+    collector = _Growth(set(names))
+    body.visit(collector)
+    return collector.found

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from linter.analysis.bounds import BoundsAnalysis
+from linter.analysis.model import ModuleAnalysis
+from linter.checks.base import Report, Rule
+
+
+class UnboundedBulkDelete(Rule):
+    id = "OPS103"
+    name = "unbounded-bulk-delete"
+    severity = "warning"
+    summary = "A loop or bulk call can delete any number of items: nothing caps how many."
+    rationale = """
+## What it does
+Flags a loop (for, comprehension, `map`, `executor.map`) over a collection
+whose body reaches a destructive call, directly or through the module's own
+functions, and a destructive call that takes a collection of IDs
+(`delete_objects`, `batch_delete_*`, `terminate_instances(InstanceIds=ids)`,
+`delete_many({"_id": {"$in": ids}})`, `DELETE ... WHERE id IN (...)`), or a
+SQL `DELETE` with no `WHERE`, when nothing caps the count. Capped: a
+`len(ids) > LIMIT` check that exits first, a slice `ids[:MAX]`,
+`itertools.islice`, a counter that breaks, or a cap option (`--max`,
+`--limit`, `--batch-size`) consulted; a literal list is bounded. Filter-based
+deletes (`delete_by_query`, `delete_collection_*`, `rm -r`) are not reported
+here. One finding per outermost uncapped loop, on its header; a bulk call
+outside any loop is reported on the call.
+
+## Why is this bad?
+The incident this tool exists for was a loop over a list of IDs that was the
+wrong list. A cap turns "deleted 400 customers" into "refused: 400 items,
+limit is 20". Where the analysis cannot tell what a loop calls (dynamic
+dispatch, `getattr`, `eval`) it stays silent.
+"""
+    bad = """
+import sys
+
+from acme.sites import SiteClient
+
+client = SiteClient()
+site_ids = [line.strip() for line in open(sys.argv[1])]
+for site_id in site_ids:
+    client.delete_site(site_id)
+"""
+    good = """
+import sys
+
+from acme.sites import SiteClient
+
+MAX_DELETES = 20
+client = SiteClient()
+site_ids = [line.strip() for line in open(sys.argv[1])]
+if len(site_ids) > MAX_DELETES:
+    sys.exit(f"refusing to delete {len(site_ids)} sites (limit {MAX_DELETES})")
+for site_id in site_ids:
+    client.delete_site(site_id)
+"""
+    options = """
+- `guards.cap_names`: option and variable names that cap a run (`max`, `limit`, `batch_size`, ...).
+"""
+
+    def check(self, analysis: ModuleAnalysis) -> Iterable[Report]:
+        if not analysis.destructive:
+            return
+        for finding in BoundsAnalysis(analysis).findings():
+            label = finding.call.label
+            if finding.kind == "loop":
+                message = (
+                    f"this loop reaches {label} once per item with no cap on how many: a wrong input list deletes "
+                    f"everything in it. Refuse above a limit (`if len(items) > MAX: sys.exit(...)`) or take --max."
+                )
+            elif finding.kind == "no-where":
+                message = (
+                    f"{label} runs a DELETE with no WHERE: every row goes. Add a WHERE clause "
+                    f"(or TRUNCATE deliberately, behind a confirmation)."
+                )
+            else:
+                message = (
+                    f"{label} deletes a whole collection of items in one call with no cap on its size. "
+                    f"Check its length against a limit first, or slice it (`ids[:MAX]`)."
+                )
+            yield Report(finding.node, message, finding.call.confidence)

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+import libcst as cst
+
+from linter.analysis.guards import DRY, EXECUTE
+from linter.analysis.model import CliOption, ModuleAnalysis
+from linter.analysis.names import fold
+from linter.checks.base import Report, Rule
+
+FALSY_TEXT = frozenset({"", "0", "false", "no", "n", "off"})
+TRUTHY_TEXT = frozenset({"1", "true", "yes", "y", "on"})
+
+
+class DestructiveByDefault(Rule):
+    id = "OPS203"
+    name = "destructive-by-default"
+    severity = "warning"
+    summary = "The script's dry-run mode is off unless someone asks for it."
+    rationale = """
+## What it does
+In a script with destructive calls, flags a dry-run switch whose default is
+to act: a `--dry-run` flag defaulting to False, an `--execute`/`--apply` flag
+defaulting to True, `DRY_RUN` read from the environment with no default or a
+default that means off, or `"--dry-run" in sys.argv`. Reported on the option
+definition or the read.
+
+## Why is this bad?
+A dry run that must be remembered is a dry run that gets forgotten: under
+pressure, at 3 a.m., from shell history. The safe default is to pretend, and
+to act only when the operator types `--execute` (or `--no-dry-run`).
+"""
+    bad = """
+import argparse
+import shutil
+
+parser = argparse.ArgumentParser()
+parser.add_argument("path")
+parser.add_argument("--dry-run", action="store_true")
+args = parser.parse_args()
+if args.dry_run:
+    print("would remove", args.path)
+else:
+    shutil.rmtree(args.path)
+"""
+    good = """
+import argparse
+import shutil
+
+parser = argparse.ArgumentParser()
+parser.add_argument("path")
+parser.add_argument("--execute", action="store_true", help="actually remove (default: dry run)")
+args = parser.parse_args()
+if not args.execute:
+    print("would remove", args.path)
+else:
+    shutil.rmtree(args.path)
+"""
+
+    def check(self, analysis: ModuleAnalysis) -> Iterable[Report]:
+        if not analysis.destructive:
+            return
+        guards = analysis.guards
+        seen_env: set[str] = set()
+        for option in guards.dry_run_options:
+            kind = guards.option_kind(option)
+            problem = _problem(option, kind)
+            if problem is None:
+                continue
+            if option.source == "env":
+                if fold(option.dest) in seen_env:
+                    continue
+                seen_env.add(fold(option.dest))
+            yield Report(option.node, problem, analysis.destructive[0].confidence)
+
+
+def _problem(option: CliOption, kind: str | None) -> str | None:
+    name = (option.flags or (option.dest,))[0].split("/")[0]
+    if option.source == "argv" and kind == DRY:
+        return (
+            f'`"{name}" in sys.argv` makes acting the default: a run without {name} deletes. '
+            f"Invert it: act only when --execute is given."
+        )
+    if option.source == "env":
+        if not isinstance(option.node, cst.Call):
+            return None  # os.environ["X"]: must be set, so it is asked for either way
+        default = option.default
+        text = str(default).strip().lower() if default is not None else None
+        if kind == DRY and (default is None or default is False or text in FALSY_TEXT):
+            return (
+                f"{name} is read from the environment and is off unless set, so the script deletes by default. "
+                f'Default it to on (os.environ.get("{name}", "1")) and act only when it is explicitly "0".'
+            )
+        if kind == EXECUTE and (default is True or text in TRUTHY_TEXT):
+            return f"{name} defaults to on, so the script deletes by default. Default it to off."
+        return None
+    if option.source not in ("argparse", "click", "typer"):
+        return None
+    if kind == DRY and option.is_flag and option.default is not True and not option.secondary_default_on:
+        return (
+            f"{name} defaults to off, so a run without it deletes for real. Make the dry run the default "
+            f"and add --execute (or --no-dry-run) to act."
+        )
+    if kind == EXECUTE and option.is_flag and (option.default is True or option.secondary_default_on):
+        return f"{name} defaults to on, so the script acts unless told not to. Default it to off."
+    return None

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+import libcst as cst
+
+from linter.analysis.guards import BYPASS, DRY, EXECUTE
+from linter.analysis.model import ModuleAnalysis
+from linter.checks.base import Report, Rule
+
+# str methods that return another string: still truthy whatever it says
+STRING_METHODS = frozenset({"strip", "lower", "upper", "casefold", "lstrip", "rstrip", "title"})
+
+
+class TruthyEnvFlag(Rule):
+    id = "OPS204"
+    name = "truthy-env-flag"
+    severity = "warning"
+    summary = "A safety flag read from the environment is used as a boolean without parsing: 'false' is true."
+    rationale = """
+## What it does
+In a file with a destructive call, flags an environment variable named like a
+safety switch (`DRY_RUN`, `EXECUTE`, `APPLY`, `FORCE`, `YES`, ...: the
+dry-run, execute and prompt-bypass spellings of the policy) that is read and
+used as a boolean as it is: `if os.environ.get("FORCE"):`,
+`dry_run = os.getenv("DRY_RUN")`. Reported on the read.
+
+## Why is this bad?
+Environment values are strings. `FORCE=false`, `DRY_RUN=0` and `DRY_RUN=no`
+are non-empty strings, hence true: the operator who sets `DRY_RUN=0` to act
+gets a dry run (annoying), and the one who sets `FORCE=false` to be careful
+gets force (dangerous). Compare against explicit values instead.
+"""
+    bad = """
+import os
+import shutil
+
+if os.environ.get("FORCE"):
+    shutil.rmtree("/srv/releases/old")
+"""
+    good = """
+import os
+import shutil
+
+if os.environ.get("FORCE", "").lower() in ("1", "true", "yes"):
+    shutil.rmtree("/srv/releases/old")
+"""
+
+    def check(self, analysis: ModuleAnalysis) -> Iterable[Report]:
+        if not analysis.destructive:
+            return
+        guards = analysis.guards
+        for option in analysis.cli_options:
+            if option.source != "env" or not isinstance(option.node, (cst.Call, cst.Subscript)):
+                continue
+            if guards.option_kind(option) not in (DRY, EXECUTE, BYPASS):
+                continue
+            if _used_unparsed(analysis, option.node):
+                yield Report(
+                    option.node,
+                    f"{option.dest} is read from the environment and used as a boolean: any non-empty value, "
+                    f'"0" and "false" included, counts as true. Compare it with explicit values '
+                    f'(`.lower() in ("1", "true", "yes")`).',
+                    analysis.destructive[0].confidence,
+                )
+
+
+def _used_unparsed(analysis: ModuleAnalysis, read: cst.CSTNode) -> bool:
+    node = _through_string_methods(analysis, read)
+    parent = analysis.parents.get(node)
+    if _boolean_context(analysis, node, parent):
+        return True
+    if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
+        targets = parent.targets if isinstance(parent, cst.Assign) else [parent]
+        names = {t.target.value for t in targets if isinstance(t.target, cst.Name)}
+        return any(_name_used_as_bool(analysis, name, read) for name in names)
+    return False
+
+
+def _through_string_methods(analysis: ModuleAnalysis, node: cst.CSTNode) -> cst.CSTNode:
+    """`os.getenv("X").lower()` and `bool(os.getenv("X"))` are still truthy strings."""
+    while True:
+        parent = analysis.parents.get(node)
+        if isinstance(parent, cst.Attribute) and parent.attr.value in STRING_METHODS:
+            call = analysis.parents.get(parent)
+            if isinstance(call, cst.Call) and call.func is parent:
+                node = call
+                continue
+        if isinstance(parent, cst.Arg):
+            call = analysis.parents.get(parent)
+            if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "bool":
+                node = call
+                continue
+        return node
+
+
+def _boolean_context(analysis: ModuleAnalysis, node: cst.CSTNode, parent: cst.CSTNode | None) -> bool:
+    if isinstance(parent, (cst.If, cst.While, cst.IfExp)) and parent.test is node:
+        return True
+    if isinstance(parent, cst.Assert) and parent.test is node:
+        return True
+    if isinstance(parent, cst.UnaryOperation) and isinstance(parent.operator, cst.Not):
+        return True
+    if isinstance(parent, cst.BooleanOperation):
+        return True
+    if isinstance(parent, cst.CompIf):
+        return True
+    return False
+
+
+def _name_used_as_bool(analysis: ModuleAnalysis, name: str, read: cst.CSTNode) -> bool:
+    scope = analysis.function_of(read)
+    root: cst.CSTNode = scope.node if scope is not None else analysis.module
+    collector = _NameUses(name)
+    root.visit(collector)
+    if scope is None:
+        for info in analysis.functions.values():
+            if name not in info.params:
+                info.node.visit(collector)
+    for use in collector.uses:
+        parent = analysis.parents.get(use)
+        if _boolean_context(analysis, use, parent):
+            return True
+        if isinstance(parent, cst.Arg) and parent.keyword is not None:
+            return True  # handed on as a flag: run(dry_run=dry_run)
+    return False
+
+
+class _NameUses(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.uses: list[cst.Name] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.name:
+            self.uses.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
