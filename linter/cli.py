@@ -94,6 +94,9 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Text format: count findings per rule.")
 @click.option("--stdin-filename", type=str, default=None, help="The name to report for source read from '-' (stdin).")
 @click.option("--report-unused-ignores", is_flag=True, help="Report suppression comments that suppress nothing (OPS002).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of CPUs; 1 runs in-process).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=str, default=None, help="Result cache directory (default: cache_dir from the config, else .opslint_cache).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -109,11 +112,14 @@ def check(
     output_file: str | None,
     baseline_file: str | None,
     diff_ref: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Scan PATHS (files or directories; default '.'; '-' for stdin)."""
     from linter.discovery import DiscoveryError, discover
-    from linter.engine import EngineOptions
-    from linter.runner import RunOptions, run
+    from linter.engine_options import EngineOptions
+    from linter.runner import RunOptions, default_jobs, run
 
     settings = load_effective_settings(config, paths, _split_ids(select), _split_ids(ignore))
     try:
@@ -125,10 +131,22 @@ def check(
     stdin_bytes = None
     if any(t.fs_path is None for t in targets):
         stdin_bytes = sys.stdin.buffer.read()
-    options = RunOptions(engine=EngineOptions(report_unused_ignores=report_unused_ignores), min_confidence=min_confidence)
+    progress = _ProgressBar() if output_format == "text" and output_file is None and sys.stderr.isatty() else None
+    options = RunOptions(
+        engine=EngineOptions(report_unused_ignores=report_unused_ignores),
+        min_confidence=min_confidence,
+        jobs=jobs or default_jobs(),
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
+        progress=progress,
+    )
     import io
 
-    result = run(targets, settings, options, stdin=io.BytesIO(stdin_bytes) if stdin_bytes is not None else None)
+    try:
+        result = run(targets, settings, options, stdin=io.BytesIO(stdin_bytes) if stdin_bytes is not None else None)
+    finally:
+        if progress is not None:
+            progress.close()
     if baseline_file is not None:
         _apply_baseline(result, baseline_file)
     stdin_lines = stdin_bytes.decode("utf-8", "replace").splitlines() if stdin_bytes is not None else None
@@ -152,6 +170,34 @@ def check(
     )
     _emit(report, output_file)
     sys.exit(exit_code(result.findings, fail_on))
+
+
+class _ProgressBar:
+    """click's progress bar on stderr, shown only once a scan has run for more than a second."""
+
+    DELAY_SECONDS = 1.0
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._bar: Any = None
+        self._shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if self._clock() - self._started < self.DELAY_SECONDS or done >= total:
+                return
+            self._bar = click.progressbar(length=total, label="opslint: scanning", file=sys.stderr, show_pos=True)
+            self._bar.__enter__()
+        self._bar.update(done - self._shown)
+        self._shown = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
 def _render(output_format: str, result: Any, **options: Any) -> str:
@@ -284,6 +330,23 @@ def explain(rule_id: str) -> None:
         hint = f" (did you mean {close[0]}?)" if close else ""
         _fail(f"unknown rule '{rule_id}'{hint}; `opslint rules` lists them")
     click.echo(cls.explain(), nl=False)
+
+
+@cli.command()
+@click.option("--config", type=str, default=None, help="Config file whose cache_dir to clean.")
+@click.option("--cache-dir", type=str, default=None, help="Remove this cache directory instead.")
+def clean(config: str | None, cache_dir: str | None) -> None:
+    """Remove the result cache (.opslint_cache, or cache_dir from the config) and the user-level fallback cache."""
+    from linter.cache import clean as remove_caches
+    from linter.cache import default_cache_dir, user_cache_dir
+
+    settings = load_effective_settings(config, (), (), ())
+    project = Path(cache_dir) if cache_dir else default_cache_dir(settings.cache_dir, settings.root)
+    removed = remove_caches([project, user_cache_dir()])
+    for directory in removed:
+        click.echo(f"Removed {directory}")
+    if not removed:
+        click.echo(f"No opslint cache at {project}")
 
 
 @cli.command()
