@@ -1,0 +1,739 @@
+"""Intra-module data flow, backwards from the arguments of destructive calls.
+
+Only files with destructive calls pay for it, and only the values those calls
+take are followed: through assignments, unpacking, subscripts, comprehensions,
+collection literals and in-place additions, wrappers (`list()`, `sorted()`),
+string methods and formatting, loop variables, the module's own functions
+(arguments to parameters, return and yield values back to callers), module
+globals and `self` attributes set in another method. Where the value comes
+from something the module does not show (another module's function, an API
+response, `getattr`), the walk stops and says so (an opaque origin).
+
+Each walk ends in a `Flow`: the named bindings it passed (`Hop`s, nearest the
+call first), where the value started (`Origin`), and whether a validation on
+the way stops values of the wrong kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
+from functools import cached_property
+from typing import Mapping
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.idtypes import IdTypes, name_matches
+from linter.analysis.model import CallSite, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
+from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_value
+from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
+from linter.analysis.sources import HANDLE_SOURCES, SourceMatcher
+from linter.analysis.validation import Validation
+
+# Calls that hand their (positional) arguments' values through unchanged.
+WRAPPERS = frozenset(
+    {
+        "list", "set", "tuple", "frozenset", "sorted", "reversed", "iter", "enumerate", "zip", "str", "int",
+        "bytes", "UUID", "uuid.UUID", "itertools.chain", "itertools.chain.from_iterable", "itertools.islice",
+        "copy.copy", "copy.deepcopy", "collections.deque", "deque", "dict.fromkeys", "chain", "islice",
+    }
+)
+# Methods whose result carries the receiver's value (string, file and container methods).
+RECEIVER_METHODS = frozenset(
+    {
+        "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "replace", "removeprefix", "removesuffix",
+        "split", "rsplit", "splitlines", "read", "readlines", "readline", "decode", "encode", "items", "values",
+        "keys", "copy", "get", "pop", "tolist", "to_list", "unique", "dropna", "astype", "drop_duplicates",
+        "rows", "fetchall",
+    }
+)
+TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
+KILLING_KINDS = frozenset({"assign", "element", "handle"})
+MAX_STEPS = 3000
+MAX_HOPS = 40
+
+
+@dataclass(frozen=True)
+class Hop:
+    """A named place the value passed through: a variable, parameter, option, key or attribute."""
+
+    name: str
+    node: cst.CSTNode
+    kind: str  # binding | param | option | attribute | key | comprehension | return
+    collection: bool  # holds a collection of IDs
+    id_named: bool  # its name says it holds IDs
+    typed: bool | None  # declared element type: True distinct ID type, False plain, None unknown
+
+    @property
+    def reportable(self) -> bool:
+        return self.kind in ("binding", "param", "option", "attribute")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a walk ended.
+
+    kind: source (outside data), literal (a literal in the code), typed (a
+    distinct ID type built it), validated (a configured validator returned
+    it), opaque (the flow is lost: another module, an API response).
+    """
+
+    kind: str
+    node: cst.CSTNode | None = None
+    words: str = ""  # for sources: `ids.txt`, `the --site-ids option`
+
+
+@dataclass(frozen=True)
+class Flow:
+    call: DestructiveCall
+    hops: tuple[Hop, ...]  # nearest the call first
+    origin: Origin
+    validated: bool
+    typed_declaration: bool  # an option/annotation on the way declares plain or ID types
+
+    @property
+    def typed(self) -> bool:
+        return self.origin.kind == "typed" or any(h.typed is True for h in self.hops)
+
+    @property
+    def carries_ids(self) -> bool:
+        return any(h.id_named for h in self.hops)
+
+
+@dataclass(frozen=True)
+class _State:
+    scope: cst.CSTNode  # FunctionDef or Module whose names are in force
+    point: cst.CSTNode  # where the value is used in that scope
+    level: str = "item"  # item | coll | other: what the current expression holds, relative to the IDs
+    items_are_ids: bool = False  # for a collection: its items were named as IDs
+    hops: tuple[Hop, ...] = ()
+    validated: bool = False
+    context: tuple[tuple[CallSite, cst.CSTNode, cst.CSTNode], ...] = ()  # (call, caller scope, caller point)
+    comprehension: tuple[tuple[str, cst.CompFor], ...] = ()
+
+
+class DataFlow:
+    """Backward flows into this module's destructive calls; built on first use."""
+
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        self.analysis = analysis
+        self.policy = analysis.settings.ids
+        self._scopes: dict[cst.CSTNode, Scope] = {}
+        self._flows: list[Flow] = []
+        self._seen: set[tuple[object, ...]] = set()
+        self._steps = 0
+        self._call: DestructiveCall | None = None
+
+    # -- shared lazily built facts ------------------------------------------------------------
+    @cached_property
+    def types(self) -> IdTypes:
+        return IdTypes(self.analysis)
+
+    @cached_property
+    def sources(self) -> SourceMatcher:
+        return SourceMatcher(self.analysis)
+
+    @cached_property
+    def validation(self) -> Validation:
+        return Validation(self.analysis, self.types, self.scope)
+
+    @cached_property
+    def _site_of(self) -> dict[cst.Call, CallSite]:
+        return {site.node: site for site in self.analysis.calls}
+
+    @cached_property
+    def _argparse_dests(self) -> dict[str, CliOption]:
+        return {o.dest: o for o in self.analysis.cli_options if o.source == "argparse"}
+
+    @cached_property
+    def _function_options(self) -> dict[tuple[int, str], CliOption]:
+        found = {}
+        for option in self.analysis.cli_options:
+            if option.function is not None and option.source in ("click", "typer"):
+                found[(id(option.function), fold(option.dest))] = option
+        return found
+
+    @cached_property
+    def _instantiations(self) -> dict[str, list[CallSite]]:
+        """`Cleaner(...)` calls of the module's classes, by class name."""
+        found: dict[str, list[CallSite]] = {}
+        for site in self.analysis.calls:
+            if isinstance(site.node.func, cst.Name) and site.node.func.value in self.analysis.classes:
+                found.setdefault(site.node.func.value, []).append(site)
+        return found
+
+    def scope(self, node: cst.CSTNode) -> Scope:
+        found = self._scopes.get(node)
+        if found is None:
+            found = collect_scope(node)
+            self._scopes[node] = found
+        return found
+
+    def _function(self, scope_node: cst.CSTNode) -> FunctionInfo | None:
+        if isinstance(scope_node, cst.FunctionDef):
+            return self.analysis.function_by_node.get(scope_node)
+        return None
+
+    # -- the walks ---------------------------------------------------------------------------------
+    @cached_property
+    def flows(self) -> list[Flow]:
+        """Every walk from every destructive call's arguments back to where the values start."""
+        for call in self.analysis.destructive:
+            self._call = call
+            self._seen = set()
+            self._steps = 0
+            site = call.site
+            start = _State(scope=site.function.node if site.function else self.analysis.module, point=site.node)
+            for arg in site.node.args:
+                self._trace(arg.value, start)
+            for inner in _receiver_calls(site.node):
+                for arg in inner.args:
+                    self._trace(arg.value, start)
+        return self._flows
+
+    def flows_to(self, call: DestructiveCall) -> list[Flow]:
+        return [f for f in self.flows if f.call is call]
+
+    @cached_property
+    def untyped_collections(self) -> list[tuple[Hop, Flow]]:
+        """ID collections of plain values that reach a destructive call: one per collection, where first bound."""
+        found: dict[cst.CSTNode, tuple[Hop, Flow]] = {}
+        for flow in self.flows:
+            if flow.typed:
+                continue
+            collections = [h for h in flow.hops if h.collection and h.reportable]
+            declared_plain = [h for h in collections if h.typed is False]
+            if collections and flow.origin.kind in ("literal", "source"):
+                chosen = collections[-1]
+            elif declared_plain:
+                chosen = declared_plain[-1]
+            else:
+                continue
+            found.setdefault(chosen.node, (chosen, flow))
+        return list(found.values())
+
+    @cached_property
+    def unvalidated_sources(self) -> list[Flow]:
+        """Flows of IDs from outside data into a destructive call with no check of their kind: one per (source, call)."""
+        found: dict[tuple[int, int], Flow] = {}
+        for flow in self.flows:
+            if flow.origin.kind != "source" or flow.validated or not flow.carries_ids:
+                continue
+            found.setdefault((id(flow.origin.node), id(flow.call)), flow)
+        return list(found.values())
+
+    @cached_property
+    def _positions(self) -> Mapping[cst.CSTNode, CodeRange]:
+        return MetadataWrapper(self.analysis.module, unsafe_skip_copy=True).resolve(PositionProvider)
+
+    def line_of(self, node: cst.CSTNode | None) -> int | None:
+        """The line a node starts on; computed only for files that report something."""
+        if node is None:
+            return None
+        where = self._positions.get(node)
+        return where.start.line if where is not None else None
+
+    def _end(self, st: _State, origin: Origin, validated: bool = False) -> None:
+        assert self._call is not None
+        declared = any(h.typed is not None for h in st.hops)
+        self._flows.append(Flow(self._call, st.hops, origin, st.validated or validated, declared))
+
+    def _hop(self, st: _State, name: str, node: cst.CSTNode, kind: str, typed: bool | None = None,
+             collection: bool | None = None) -> _State:
+        is_collection = name_matches(name, self.policy.collection_names)
+        id_named = is_collection or name_matches(name, self.policy.single_names)
+        if collection is None:
+            collection = is_collection or (st.level == "coll" and st.items_are_ids)
+        hop = Hop(name, node, kind, collection and kind != "key", id_named, typed)
+        return replace(st, hops=st.hops + (hop,))
+
+    def _to_collection(self, st: _State) -> _State:
+        """From one item to the collection it was taken from."""
+        if st.level == "item":
+            last = st.hops[-1] if st.hops else None
+            return replace(st, level="coll", items_are_ids=bool(last and last.id_named and not last.collection))
+        return replace(st, level="other", items_are_ids=False)
+
+    def _to_item(self, st: _State) -> _State:
+        return replace(st, level="item" if st.level == "coll" else "other", items_are_ids=False)
+
+    def _trace(self, expr: cst.BaseExpression, st: _State) -> None:
+        self._steps += 1
+        if self._steps > MAX_STEPS or len(st.hops) > MAX_HOPS:
+            return
+        key = (id(expr), id(st.point), st.level, st.items_are_ids, st.validated, any(h.id_named for h in st.hops),
+               tuple(id(c[0]) for c in st.context))
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        handler = getattr(self, f"_expr_{type(expr).__name__}", None)
+        if handler is None:
+            self._end(st, Origin("opaque", expr))
+        else:
+            handler(expr, st)
+
+    # -- expressions -------------------------------------------------------------------------------
+    def _expr_SimpleString(self, expr: cst.BaseExpression, st: _State) -> None:
+        self._end(st, Origin("literal", expr))
+
+    _expr_Integer = _expr_SimpleString
+    _expr_ConcatenatedString = _expr_SimpleString
+    _expr_Float = _expr_SimpleString
+
+    def _expr_FormattedString(self, expr: cst.FormattedString, st: _State) -> None:
+        inner = replace(st, level="item", items_are_ids=False)
+        for part in expr.parts:
+            if isinstance(part, cst.FormattedStringExpression):
+                self._trace(part.expression, inner)
+
+    def _expr_BinaryOperation(self, expr: cst.BinaryOperation, st: _State) -> None:
+        if isinstance(expr.operator, cst.Modulo) and string_value(expr.left) is not None:
+            right = expr.right
+            values = [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
+            for value in values:
+                self._trace(value, replace(st, level="item", items_are_ids=False))
+            return
+        for side in (expr.left, expr.right):
+            if not isinstance(side, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)) or isinstance(
+                side, cst.FormattedString
+            ):
+                self._trace(side, st)
+
+    def _expr_List(self, expr: cst.List | cst.Tuple | cst.Set, st: _State) -> None:
+        for element in expr.elements:
+            if isinstance(element, cst.StarredElement):
+                self._trace(element.value, st)
+            else:
+                self._trace(element.value, self._to_item(st))
+
+    _expr_Tuple = _expr_List
+    _expr_Set = _expr_List
+
+    def _expr_Dict(self, expr: cst.Dict, st: _State) -> None:
+        for element in expr.elements:
+            if isinstance(element, cst.DictElement):
+                self._trace(element.value, replace(st, level="other", items_are_ids=False))
+            else:
+                self._trace(element.value, st)
+
+    def _expr_IfExp(self, expr: cst.IfExp, st: _State) -> None:
+        self._trace(expr.body, st)
+        self._trace(expr.orelse, st)
+
+    def _expr_BooleanOperation(self, expr: cst.BooleanOperation, st: _State) -> None:
+        self._trace(expr.left, st)
+        self._trace(expr.right, st)
+
+    def _expr_Await(self, expr: cst.Await, st: _State) -> None:
+        self._trace(expr.expression, st)
+
+    def _expr_NamedExpr(self, expr: cst.NamedExpr, st: _State) -> None:
+        self._trace(expr.value, st)
+
+    def _expr_StarredElement(self, expr: cst.StarredElement, st: _State) -> None:
+        self._trace(expr.value, st)
+
+    def _expr_ListComp(self, expr: cst.ListComp | cst.SetComp | cst.GeneratorExp, st: _State) -> None:
+        self._comprehension(expr.for_in, [expr.elt], st)
+
+    _expr_SetComp = _expr_ListComp
+    _expr_GeneratorExp = _expr_ListComp
+
+    def _expr_DictComp(self, expr: cst.DictComp, st: _State) -> None:
+        self._comprehension(expr.for_in, [expr.key, expr.value], st)
+
+    def _comprehension(self, first: cst.CompFor, results: list[cst.BaseExpression], st: _State) -> None:
+        bound = list(st.comprehension)
+        clauses: list[cst.CompFor] = []
+        current: cst.CompFor | None = first
+        while current is not None:
+            clauses.append(current)
+            for name in _target_names(current.target):
+                bound.append((name, current))
+            current = current.inner_for_in
+        names = {name for name, _ in bound}
+        validated = st.validated or any(
+            "pos" in self.validation.polarity(cond.test, names) for clause in clauses for cond in clause.ifs
+        )
+        inner = replace(self._to_item(st), comprehension=tuple(bound), validated=validated)
+        for result in results:
+            self._trace(result, inner)
+
+    def _expr_Subscript(self, expr: cst.Subscript, st: _State) -> None:
+        source = self.sources.match_expr(expr.value)
+        if source is not None:
+            self._end(st, Origin("source", expr, self.sources.describe(expr, source)))
+            return
+        element = expr.slice[0].slice if len(expr.slice) == 1 else None
+        if isinstance(element, cst.Index):
+            key = string_value(element.value)
+            if key is not None:
+                option = self._argparse_dests.get(key)
+                if option is not None and isinstance(expr.value, cst.Name):
+                    self._option(option, st)
+                    return
+                st = self._hop(st, key, expr, "key")
+                self._trace(expr.value, replace(st, level="other", items_are_ids=False))
+                return
+            self._trace(expr.value, self._to_collection(st))
+            return
+        self._trace(expr.value, st)  # a slice of a collection is the same collection
+
+    def _expr_Attribute(self, expr: cst.Attribute, st: _State) -> None:
+        source = self.sources.match_expr(expr)
+        if source is not None:
+            self._end(st, Origin("source", expr, self.sources.describe(expr, source)))
+            return
+        attr = expr.attr.value
+        receiver = expr.value
+        if isinstance(receiver, cst.Name) and receiver.value in SELF_NAMES:
+            self._self_attribute(attr, expr, st)
+            return
+        option = self._argparse_dests.get(attr)
+        if option is not None and isinstance(receiver, (cst.Name, cst.Attribute)):
+            self._option(option, st)
+            return
+        st = self._hop(st, attr, expr, "key")
+        self._trace(receiver, replace(st, level="other", items_are_ids=False))
+
+    def _expr_Name(self, expr: cst.Name, st: _State) -> None:
+        name = expr.value
+        for index in range(len(st.comprehension) - 1, -1, -1):
+            bound, clause = st.comprehension[index]
+            if bound == name:
+                inner = self._hop(st, name, expr, "comprehension")
+                inner = replace(self._to_collection(inner), comprehension=st.comprehension[:index])
+                self._trace(clause.iter, inner)
+                return
+        if self.analysis.imports.is_imported(name):
+            source = self.sources.match_expr(expr)
+            self._end(st, Origin("source", expr, self.sources.describe(expr, source)) if source else Origin("opaque"))
+            return
+        self._resolve_name(name, expr, st)
+
+    def _expr_Call(self, call: cst.Call, st: _State) -> None:
+        source = self.sources.match_call(call)
+        if source is not None:
+            self._end(st, Origin("source", call, self.sources.describe(call, source)))
+            return
+        if self.validation.is_validator(call):
+            self._end(st, Origin("validated", call), validated=True)
+            return
+        if self.types.constructs_id(call):
+            self._end(st, Origin("typed", call), validated=True)
+            return
+        site = self._site_of.get(call)
+        local = resolve_local_callee(self.analysis, site) if site is not None else None
+        if local is not None and site is not None:
+            self._into_function(local, site, st)
+            return
+        func = call.func
+        qualname = self.sources.qualified(func) or ""
+        args = positional_args(call)
+        if qualname in WRAPPERS:
+            for arg in args:
+                self._trace(arg, st)
+            return
+        if qualname in ("filter", "map") and len(args) == 2:
+            validated = st.validated or self.validation.validating_callable(args[0])
+            if qualname == "map" and isinstance(args[0], (cst.Name, cst.Attribute)):
+                if self.types.is_id_type(dotted_name(args[0])):
+                    self._end(st, Origin("typed", call), validated=True)
+                    return
+            self._trace(args[1], replace(st, validated=validated))
+            return
+        if qualname == "next" and args:
+            self._trace(args[0], self._to_collection(st))
+            return
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            if method == "format" or method == "join":
+                level = replace(st, level="item" if method == "format" else "coll", items_are_ids=False)
+                for arg in call.args:
+                    self._trace(arg.value, level)
+                return
+            if method in RECEIVER_METHODS:
+                inner = st
+                if method in ("get", "pop") and args and string_value(args[0]) is not None:
+                    key = string_value(args[0]) or ""
+                    option = self._argparse_dests.get(key)
+                    if option is not None:
+                        self._option(option, st)
+                        return
+                    inner = replace(self._hop(st, key, call, "key"), level="other", items_are_ids=False)
+                elif method in TEXT_METHODS:
+                    inner = replace(st, level="other", items_are_ids=False)
+                self._trace(func.value, inner)
+                return
+        self._end(st, Origin("opaque", call))
+
+    # -- names -----------------------------------------------------------------------------------
+    def _resolve_name(self, name: str, use: cst.Name, st: _State) -> None:
+        scope = self.scope(st.scope)
+        function = self._function(st.scope)
+        if not st.validated and self.validation.checked(st.scope, st.point, name):
+            st = replace(st, validated=True)
+        if function is not None and name in scope.declared_global:
+            self._module_name(name, use, st)
+            return
+        bindings = scope.bindings.get(name)
+        if bindings:
+            for binding in self._reaching(scope, bindings, st.point):
+                self._follow(binding, use, st)
+            return
+        if function is not None and name in function.params:
+            self._parameter(function, name, st)
+            return
+        if function is not None and function.parent is not None:
+            self._trace(use, replace(st, scope=function.parent.node, point=function.node))
+            return
+        if function is not None:
+            self._module_name(name, use, st)
+            return
+        self._end(st, Origin("opaque", use))
+
+    def _module_name(self, name: str, use: cst.Name, st: _State) -> None:
+        module = self.analysis.module
+        scope = self.scope(module)
+        bindings = scope.bindings.get(name)
+        if not bindings:
+            self._end(st, Origin("opaque", use))
+            return
+        # used from a function: the module's assignments as they stand when it runs
+        top = [b for b in bindings if b.kind in KILLING_KINDS and self._top_level(b.statement)]
+        last = max((b.order for b in top), default=-1)
+        for binding in bindings:
+            if binding.order >= last:
+                self._follow(binding, use, replace(st, scope=module, point=binding.statement))
+
+    def _top_level(self, statement: cst.CSTNode) -> bool:
+        line = self.analysis.parents.get(statement) if isinstance(statement, cst.BaseSmallStatement) else statement
+        return line is not None and self.analysis.parents.get(line) is self.analysis.module
+
+    def _reaching(self, scope: Scope, bindings: list[Binding], point: cst.CSTNode) -> list[Binding]:
+        """The bindings of a name that can reach `point`: earlier ones not overwritten, and loop-carried ones."""
+        at = self._order_of(scope, point)
+        ancestors = set(self.analysis.ancestors(point))
+        before = [b for b in bindings if b.order < at]
+        after = [b for b in bindings if b.order > at and self._share_loop(b.statement, ancestors, scope.node)]
+        killers = [b for b in before if b.kind in KILLING_KINDS and self._dominates(b.statement, ancestors)]
+        if killers:
+            last = max(b.order for b in killers)
+            before = [b for b in before if b.order >= last]
+        return before + after
+
+    def _order_of(self, scope: Scope, point: cst.CSTNode) -> int:
+        current: cst.CSTNode | None = point
+        while current is not None:
+            order = scope.order.get(current)
+            if order is not None:
+                return order
+            current = self.analysis.parents.get(current)
+        return len(scope.order)
+
+    def _dominates(self, statement: cst.CSTNode, ancestors: set[cst.CSTNode]) -> bool:
+        if statement in ancestors:
+            return True  # a loop header binding its target for the body
+        line = self.analysis.parents.get(statement) if isinstance(statement, cst.BaseSmallStatement) else statement
+        block = self.analysis.parents.get(line) if line is not None else None
+        return block is not None and block in ancestors
+
+    def _share_loop(self, statement: cst.CSTNode, ancestors: set[cst.CSTNode], scope: cst.CSTNode) -> bool:
+        current = self.analysis.parents.get(statement)
+        while current is not None and current is not scope:
+            if isinstance(current, (cst.For, cst.While)) and current in ancestors:
+                return True
+            current = self.analysis.parents.get(current)
+        return False
+
+    def _follow(self, binding: Binding, use: cst.Name, st: _State) -> None:
+        if binding.kind == "opaque" or binding.value is None:
+            self._end(st, Origin("opaque", binding.target))
+            return
+        typed = self.types.annotation_typed(binding.annotation)
+        if binding.kind in ("add_item", "add_many", "augment"):
+            # the collection grows here; the name itself was bound elsewhere
+            after = replace(st, point=binding.statement)
+            if binding.kind == "add_item":
+                after = self._to_item(after)
+            self._trace(binding.value, after)
+            return
+        st = self._hop(st, binding.name, binding.target, "binding", typed)
+        st = replace(st, point=binding.statement)
+        if binding.kind == "element":
+            self._trace(binding.value, self._to_collection(st))
+        elif binding.kind == "handle" and isinstance(binding.value, cst.Call):
+            source = self.sources.match_call(binding.value)
+            if source is not None and source.glob in HANDLE_SOURCES:
+                # the data is read where the open file is used, not where it is opened
+                self._end(st, Origin("source", use, self.sources.describe(binding.value, source)))
+            else:
+                self._trace(binding.value, st)
+        else:
+            self._trace(binding.value, st)
+
+    # -- self attributes ---------------------------------------------------------------------------
+    def _self_attribute(self, attr: str, node: cst.Attribute, st: _State) -> None:
+        function = self._function(st.scope)
+        owner = function.class_name if function is not None else None
+        cls = self.analysis.classes.get(owner) if owner else None
+        if cls is None:
+            self._end(st, Origin("opaque", node))
+            return
+        found = False
+        for method in cls.methods.values():
+            for binding in self.scope(method.node).self_attributes.get(attr, ()):
+                found = True
+                inner = replace(st, scope=method.node, point=binding.statement, context=())
+                if binding.kind in ("add_item", "add_many", "augment"):
+                    self._trace(binding.value, self._to_item(inner) if binding.kind == "add_item" else inner)
+                    continue
+                typed = self.types.annotation_typed(binding.annotation)
+                self._trace(binding.value, self._hop(inner, attr, binding.target, "attribute", typed))
+        if not found:
+            self._end(st, Origin("opaque", node))
+
+    # -- functions ---------------------------------------------------------------------------------
+    def _into_function(self, callee: FunctionInfo, site: CallSite, st: _State) -> None:
+        scope = self.scope(callee.node)
+        returns = callee.node.returns
+        typed = self.types.annotation_typed(returns.annotation) if returns is not None else None
+        context = st.context + ((site, st.scope, st.point),)
+        base = replace(st, scope=callee.node, context=context)
+        if typed is not None:
+            base = self._hop(base, callee.name, callee.node.name, "return", typed, collection=False)
+        if not (scope.returns or scope.yields or scope.yields_from):
+            self._end(st, Origin("opaque", site.node))
+            return
+        for value in scope.returns:
+            self._trace(value, replace(base, point=value))
+        for value in scope.yields:
+            self._trace(value, replace(self._to_item(base), point=value))
+        for value in scope.yields_from:
+            self._trace(value, replace(base, point=value))
+
+    def _parameter(self, function: FunctionInfo, name: str, st: _State) -> None:
+        param = _param_node(function.node, name)
+        if param is None:
+            self._end(st, Origin("opaque"))
+            return
+        option = self._function_options.get((id(function), fold(name)))
+        if option is not None:
+            self._option(option, st)
+            return
+        typed = self.types.annotation_typed(param.annotation.annotation if param.annotation else None)
+        st = self._hop(st, name, param, "param", typed)
+        if st.context and st.context[-1][0] is not None:
+            site, caller_scope, caller_point = st.context[-1]
+            if resolve_local_callee(self.analysis, site) is function:
+                outer = replace(st, scope=caller_scope, point=caller_point, context=st.context[:-1])
+                for value, element in self._arguments_for(site, function, name):
+                    self._trace(value, self._to_collection(outer) if element else outer)
+                return
+        callers = [c for c in self.analysis.callers.get(function.qualname, []) if isinstance(c, CallSite)]
+        if function.name == "__init__" and function.class_name:
+            callers += self._instantiations.get(function.class_name, [])
+        if not callers:
+            self._end(st, Origin("opaque", param))
+            return
+        for site in callers:
+            scope = site.function.node if site.function else self.analysis.module
+            outer = replace(st, scope=scope, point=site.node, context=())
+            for value, element in self._arguments_for(site, function, name):
+                self._trace(value, self._to_collection(outer) if element else outer)
+
+    def _arguments_for(self, site: CallSite, function: FunctionInfo, name: str) -> list[tuple[cst.BaseExpression, bool]]:
+        """The argument expressions a call passes to parameter `name`; True marks one item of it."""
+        call = site.node
+        params = list(function.params)
+        index = params.index(name)
+        bound = function.class_name is not None and "staticmethod" not in function.decorators
+        direct = resolve_local_callee(self.analysis, site) is function or (
+            isinstance(call.func, cst.Name) and call.func.value == function.class_name
+        )
+        if direct:
+            keyword = keyword_arg(call, name)
+            if keyword is not None:
+                return [(keyword.value, False)]
+            if any(a.star for a in call.args):
+                return []
+            positional = positional_args(call)
+            position = index - (1 if bound else 0)
+            return [(positional[position], False)] if 0 <= position < len(positional) else []
+        # handed on: map(f, xs), pool.submit(f, x), Thread(target=f, args=(x,))
+        position = index - (1 if bound else 0)
+        target = keyword_arg(call, "target")
+        if target is not None:
+            args = keyword_arg(call, "args")
+            if args is not None and isinstance(args.value, (cst.Tuple, cst.List)):
+                elements = args.value.elements
+                return [(elements[position].value, False)] if 0 <= position < len(elements) else []
+            return []
+        positional = positional_args(call)
+        for k, arg in enumerate(positional):
+            if isinstance(arg, (cst.Name, cst.Attribute)) and (dotted_name(arg) or "").split(".")[-1] == function.name:
+                rest = positional[k + 1:]
+                if site.name in ("map", "imap", "imap_unordered", "starmap"):
+                    return [(rest[position], True)] if 0 <= position < len(rest) else []
+                return [(rest[position], False)] if 0 <= position < len(rest) else []
+        return []
+
+    # -- options ---------------------------------------------------------------------------------
+    def _option(self, option: CliOption, st: _State) -> None:
+        node = option.node
+        type_expr: cst.BaseExpression | None = None
+        validated = option.typed_choices
+        if isinstance(node, cst.Call):
+            type_arg = keyword_arg(node, "type")
+            type_expr = type_arg.value if type_arg is not None else None
+            validated = validated or keyword_arg(node, "callback") is not None
+        elif isinstance(node, cst.Param) and node.annotation is not None:
+            type_expr = node.annotation.annotation
+        if isinstance(node, cst.Param):
+            typed = self.types.annotation_typed(type_expr)
+        else:
+            typed = True if self.types.option_type_typed(type_expr) or option.typed_choices else None
+            if typed is None and option.multiple:
+                typed = False
+        validated = validated or typed is True
+        flag = option.flags[0] if option.flags else option.dest
+        st = self._hop(st, option.dest, node, "option", typed, collection=None)
+        self._end(st, Origin("source", node, f"the {flag} option"), validated=validated)
+
+
+def _param_node(node: cst.FunctionDef, name: str) -> cst.Param | None:
+    params = node.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name:
+            return param
+    return None
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _target_names(e.value)]
+    return []
+
+
+def _receiver_calls(call: cst.Call) -> list[cst.Call]:
+    """Calls in the receiver chain: `gl.projects.get(project_id).delete()` -> the get(...) call."""
+    found = []
+    expr: cst.BaseExpression = call.func
+    while True:
+        if isinstance(expr, cst.Attribute):
+            expr = expr.value
+        elif isinstance(expr, cst.Subscript):
+            expr = expr.value
+        elif isinstance(expr, cst.Call):
+            found.append(expr)
+            expr = expr.func
+        else:
+            return found
+
+
+def glob_matches(globs: tuple[str, ...], name: str) -> bool:
+    return any(fnmatchcase(name, g) for g in globs)

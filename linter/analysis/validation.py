@@ -1,0 +1,311 @@
+"""Is a value checked for its kind before it is used?
+
+A check counts only when failing it stops the value: the branch that runs on
+failure raises, exits, returns, continues or breaks, or the check filters a
+comprehension, or the use sits inside the branch that runs on success. The
+checks that say something about *which kind* of ID a value is: an anchored
+regex match, membership in an allow-list or a lookup, a comparison of a kind
+field with a constant (`item["type"] != "insight-app"`), `startswith`, a
+distinct ID type's constructor, a validator from `ids.validators`, or a
+function of the module that does one of these to its parameter. Generic
+conversions (`str()`, `int()`, `UUID()`, `.strip()`) are not checks.
+"""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+from typing import Callable
+
+import libcst as cst
+
+from linter.analysis.idtypes import IdTypes
+from linter.analysis.model import FunctionInfo, ModuleAnalysis
+from linter.analysis.names import dotted_name, positional_args, string_value
+from linter.analysis.scopes import SELF_NAMES, Scope
+
+REGEX_FUNCTIONS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch", "regex.match"})
+REGEX_METHODS = frozenset({"fullmatch", "match", "search"})
+PREFIX_METHODS = frozenset({"startswith", "endswith"})
+STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
+STOP_STATEMENTS = (cst.Raise, cst.Return, cst.Continue, cst.Break)
+
+
+class Validation:
+    def __init__(self, analysis: ModuleAnalysis, types: IdTypes, scope_of: Callable[[cst.CSTNode], Scope]) -> None:
+        self.analysis = analysis
+        self.types = types
+        self.scope_of = scope_of
+        self.validators = analysis.settings.ids.validators
+        self._local_validators: dict[str, bool] = {}
+        self._checked: dict[tuple[int, str], bool] = {}
+
+    # -- calls ----------------------------------------------------------------------------------
+    def _qualified(self, expr: cst.BaseExpression) -> str | None:
+        dotted = dotted_name(expr)
+        if dotted is None:
+            return None
+        return self.analysis.imports.resolve(dotted) or dotted
+
+    def is_validator(self, call: cst.Call) -> bool:
+        """A call named in `ids.validators`."""
+        name = self._qualified(call.func)
+        return bool(name) and any(fnmatchcase(name or "", g) for g in self.validators)
+
+    def validating_callable(self, expr: cst.BaseExpression) -> bool:
+        """A predicate handed to filter()/map() that checks the kind of each item."""
+        if isinstance(expr, cst.Lambda):
+            names = {p.name.value for p in expr.params.params}
+            return "pos" in self.polarity(expr.body, names)
+        name = self._qualified(expr)
+        if not name:
+            return False
+        if any(fnmatchcase(name, g) for g in self.validators) or self.types.is_id_type(name):
+            return True
+        local = self.analysis.functions.get(name)
+        return local is not None and self._validates_parameter(local)
+
+    def _validates_parameter(self, function: FunctionInfo) -> bool:
+        """Does a module function check the kind of one of its parameters?"""
+        known = self._local_validators.get(function.qualname)
+        if known is not None:
+            return known
+        self._local_validators[function.qualname] = False  # recursion stops here
+        params = {p for p in function.params if p not in SELF_NAMES}
+        finder = _TestFinder()
+        function.node.body.visit(finder)
+        result = any(self.polarity(test, params) for test in finder.tests)
+        self._local_validators[function.qualname] = result
+        return result
+
+    def _validation_call(self, call: cst.Call, names: set[str]) -> bool:
+        func = call.func
+        args = [a.value for a in call.args]
+        if not any(_mentions(a, names) for a in args) and not (
+            isinstance(func, cst.Attribute) and _mentions(func.value, names)
+        ):
+            return False
+        qualname = self._qualified(func) or ""
+        if qualname in REGEX_FUNCTIONS:
+            return _anchored(qualname, positional_args(call))
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            if method in REGEX_METHODS and not _mentions(func.value, names):
+                return True  # a compiled pattern: PATTERN.fullmatch(app_id)
+            if method in PREFIX_METHODS and _mentions(func.value, names):
+                return True
+        if qualname in ("isinstance",) and len(args) == 2:
+            return self.types.is_id_type(dotted_name(args[1]))
+        if self.is_validator(call) or self.types.constructs_id(call):
+            return True
+        local = self.analysis.functions.get(qualname)
+        return local is not None and self._validates_parameter(local)
+
+    # -- tests -----------------------------------------------------------------------------------
+    def polarity(self, test: cst.BaseExpression, names: set[str]) -> set[str]:
+        """{"pos"}: the test is true for a valid value; {"neg"}: true for an invalid one; empty: no check."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            return {_FLIP[p] for p in self.polarity(test.expression, names)}
+        if isinstance(test, cst.BooleanOperation):
+            left = self.polarity(test.left, names)
+            right = self.polarity(test.right, names)
+            either = "neg" if isinstance(test.operator, cst.Or) else "pos"
+            both = "pos" if either == "neg" else "neg"
+            result = {either} if either in left | right else set()
+            if both in left and both in right:
+                result.add(both)
+            return result
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            return self._comparison(test, names)
+        if isinstance(test, cst.Call) and self._validation_call(test, names):
+            return {"pos"}
+        return set()
+
+    def _comparison(self, test: cst.Comparison, names: set[str]) -> set[str]:
+        target = test.comparisons[0]
+        operator = target.operator
+        left, right = test.left, target.comparator
+        if isinstance(operator, (cst.In, cst.NotIn)):
+            subject_left = _mentions(left, names) and not _mentions(right, names)
+            substring = string_value(left) is not None and _mentions(right, names)
+            if subject_left or substring:
+                return {"pos" if isinstance(operator, cst.In) else "neg"}
+            return set()
+        if isinstance(operator, (cst.Equal, cst.NotEqual)):
+            for value, other in ((left, right), (right, left)):
+                if _mentions(value, names) and _is_constant(other) and not _mentions(other, names):
+                    return {"pos" if isinstance(operator, cst.Equal) else "neg"}
+            return set()
+        if isinstance(operator, (cst.Is, cst.IsNot)) and _is_none(right) and isinstance(left, cst.Call):
+            if self._validation_call(left, names):
+                return {"neg" if isinstance(operator, cst.Is) else "pos"}
+        return set()
+
+    # -- where a check stands ------------------------------------------------------------------------
+    def checked(self, scope: cst.CSTNode, point: cst.CSTNode, name: str) -> bool:
+        """Is `name` checked, on every path in `scope` to `point`, by a check that stops bad values?"""
+        key = (id(point), name)
+        known = self._checked.get(key)
+        if known is None:
+            known = self._find_check(scope, point, self._related(scope, name))
+            self._checked[key] = known
+        return known
+
+    def _related(self, scope: cst.CSTNode, name: str) -> set[str]:
+        """The name, and names holding what a call returned for it (`app = client.get_app(app_id)`)."""
+        names = {name}
+        for other, bindings in self.scope_of(scope).bindings.items():
+            for binding in bindings:
+                value = binding.value
+                if binding.kind == "assign" and isinstance(value, cst.Call):
+                    if any(_mentions(a.value, {name}) for a in value.args):
+                        names.add(other)
+        return names
+
+    def _find_check(self, scope: cst.CSTNode, point: cst.CSTNode, names: set[str]) -> bool:
+        parents = self.analysis.parents
+        child: cst.CSTNode = point
+        current = parents.get(point)
+        while current is not None and current is not scope:
+            if isinstance(current, cst.If):
+                wanted = "pos" if child is current.body else "neg" if child is current.orelse else None
+                if wanted and wanted in self.polarity(current.test, names):
+                    return True
+            elif isinstance(current, (cst.IndentedBlock, cst.Module, cst.SimpleStatementSuite)):
+                body = list(current.body)
+                if child in body:
+                    if any(self._statement_checks(s, names) for s in body[: body.index(child)]):
+                        return True
+            elif isinstance(current, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return False
+            child = current
+            current = parents.get(current)
+        return False
+
+    def _statement_checks(self, statement: cst.CSTNode, names: set[str]) -> bool:
+        if isinstance(statement, cst.If):
+            test = self.polarity(statement.test, names)
+            if "neg" in test and _stops(statement.body):
+                return True
+            orelse = statement.orelse
+            return "pos" in test and isinstance(orelse, cst.Else) and _stops(orelse.body)
+        if isinstance(statement, cst.Try):
+            return any(self._statement_checks(s, names) for s in statement.body.body)
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assert) and "pos" in self.polarity(small.test, names):
+                    return True
+                if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                    if self._validation_call(small.value, names) and self._raises_on_failure(small.value):
+                        return True
+        return False
+
+    def _raises_on_failure(self, call: cst.Call) -> bool:
+        """A validation call used as a statement must raise: a validator, an ID constructor, or a module function that raises."""
+        if self.is_validator(call) or self.types.constructs_id(call):
+            return True
+        local = self.analysis.functions.get(self._qualified(call.func) or "")
+        if local is None:
+            return False
+        finder = _TestFinder()
+        local.node.body.visit(finder)
+        return finder.raises
+
+
+_FLIP = {"pos": "neg", "neg": "pos"}
+
+
+class _TestFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tests: list[cst.BaseExpression] = []
+        self.raises = False
+
+    def visit_If(self, node: cst.If) -> None:
+        self.tests.append(node.test)
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self.tests.append(node.test)
+        self.raises = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.tests.append(node.value)
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        self.raises = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if _is_stop_call(node):
+            self.raises = True
+
+
+def _stops(block: cst.BaseSuite) -> bool:
+    statements = block.body
+    for statement in statements:
+        smalls = statement.body if isinstance(statement, cst.SimpleStatementLine) else [statement]
+        for small in smalls:
+            if isinstance(small, STOP_STATEMENTS):
+                return True
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and _is_stop_call(small.value):
+                return True
+    return False
+
+
+def _is_stop_call(call: cst.Call) -> bool:
+    name = dotted_name(call.func) or ""
+    if name in STOP_CALLS:
+        return True
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value in STOP_METHODS:
+        receiver = (dotted_name(call.func.value) or "").lower()
+        return any(word in receiver for word in ("parser", "ctx", "context", "sys", "click", "typer"))
+    return False
+
+
+def _anchored(qualname: str, args: list[cst.BaseExpression]) -> bool:
+    if not args:
+        return False
+    pattern = string_value(args[0])
+    if pattern is None:
+        return True  # a named pattern: its anchoring cannot be seen here
+    if qualname.endswith("fullmatch"):
+        return True
+    end = pattern.endswith("$") or pattern.endswith("\\Z")
+    if qualname.endswith(".match"):
+        return end
+    return pattern.startswith("^") and end
+
+
+def _mentions(expr: cst.BaseExpression, names: set[str]) -> bool:
+    finder = _NameFinder(names)
+    expr.visit(finder)
+    return finder.found
+
+
+class _NameFinder(cst.CSTVisitor):
+    def __init__(self, names: set[str]) -> None:
+        super().__init__()
+        self.names = names
+        self.found = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.names:
+            self.found = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+
+def _is_constant(expr: cst.BaseExpression) -> bool:
+    if string_value(expr) is not None:
+        return True
+    name = dotted_name(expr)
+    if name is None:
+        return False
+    last = name.split(".")[-1]
+    return last.isupper() or (len(name.split(".")) > 1 and name.split(".")[0][:1].isupper())
+
+
+def _is_none(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"

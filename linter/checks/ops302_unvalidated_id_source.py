@@ -1,0 +1,82 @@
+"""OPS302 unvalidated-id-source: IDs from outside data reach a destructive call unchecked."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from linter.analysis.dataflow import Flow
+from linter.analysis.idtypes import name_matches
+from linter.analysis.model import ModuleAnalysis
+from linter.checks.base import Report, Rule
+
+
+class UnvalidatedIdSource(Rule):
+    id = "OPS302"
+    name = "unvalidated-id-source"
+    severity = "warning"
+    summary = "IDs read from a file, the command line, the environment or stdin reach a destructive call unchecked."
+    rationale = """
+The incident this tool is named after started with a list handed over by
+another team: a file of IDs that were the wrong kind. The script deleted
+whatever the file said. Data from outside the script (files, CSV, JSON/YAML,
+standard input, `sys.argv`, command-line options, environment variables,
+`input()`) is only as right as whoever produced it.
+
+opslint follows each destructive call's arguments back through the module and
+reports IDs that come from such a source with no check of their kind on the
+way. A check counts when failing it stops the value (raise, exit, return,
+continue, or a comprehension filter): parsing into a distinct ID type
+(`AppId.parse(raw)`), a validator from `ids.validators`, an anchored
+`re.fullmatch`, membership in an allow-list or in what the API lists for that
+kind (`if app_id not in known_app_ids: raise`), or a kind field
+(`if app["type"] != "insight-app": continue`). A check that only logs, and
+generic conversions (`str()`, `int()`, `UUID()`, `.strip()`), are not
+validation. IDs the script lists itself from the API it acts on are not a
+source: the listing already fixes their kind.
+"""
+    bad = """
+import json
+from insight import InsightClient
+
+client = InsightClient()
+with open("ids.json") as f:
+    app_ids = json.load(f)
+for app_id in app_ids:
+    client.permanently_delete(app_id)
+"""
+    good = """
+import json
+from insight import InsightClient
+
+client = InsightClient()
+with open("ids.json") as f:
+    app_ids = json.load(f)
+known = {app["id"] for app in client.list_apps(kind="insight-app")}
+for app_id in app_ids:
+    if app_id not in known:
+        raise SystemExit(f"{app_id} is not an insight app; refusing to delete")
+    client.permanently_delete(app_id)
+"""
+    options = """
+`ids.sources` (qualified-name globs of calls and objects that read outside
+data; add your HTTP or database reads) and `ids.validators` (qualified-name
+globs of functions that check an ID's kind and raise or return it).
+"""
+
+    def check(self, analysis: ModuleAnalysis) -> Iterable[Report]:
+        if not analysis.destructive:
+            return
+        flow_model = analysis.dataflow
+        for flow in flow_model.unvalidated_sources:
+            yield Report(flow.call.node, self.message(flow, flow_model.line_of(flow.origin.node)), flow.call.confidence)
+
+    def message(self, flow: Flow, line: int | None) -> str:
+        named = [h for h in flow.hops if h.id_named]
+        hop = named[-1]
+        plural = hop.collection or name_matches(hop.name, ("*s",))
+        where = f" at line {line}" if line else ""
+        return (
+            f"`{hop.name}` read from {flow.origin.words}{where} {'reach' if plural else 'reaches'} {flow.call.label} "
+            "without validation: check the IDs are the kind this call expects before deleting (parse them into an "
+            "ID type, compare with an allow-list or what the API lists for that kind, or check a kind field and skip)"
+        )
