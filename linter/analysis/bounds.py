@@ -193,7 +193,7 @@ class BoundsAnalysis:
             )
         if isinstance(expr, cst.Dict):
             return True
-        if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+        if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float)):
             return True
         if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
             return self._iterable_bounded(expr.for_in.iter, scope, depth + 1)
@@ -294,6 +294,8 @@ class BoundsAnalysis:
         if self._checked_before(call.node, scope):
             return None
         params = args[1:] or [a.value for a in call.node.args if a.keyword is not None]
+        # the parameters tuple holds the collection: (ids,) is not a static-length list of IDs
+        params = [e.value for p in params for e in _elements(p)]
         if params and all(self._iterable_bounded(p, scope) for p in params):
             return None
         if "{" in text and "{}" in text and not params:
@@ -365,6 +367,12 @@ class BoundsAnalysis:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _elements(expr: cst.BaseExpression) -> list[cst.BaseElement]:
+    if isinstance(expr, (cst.Tuple, cst.List)):
+        return list(expr.elements)
+    return [cst.Element(expr)]
 
 
 def _collection_shaped(expr: cst.BaseExpression) -> bool:

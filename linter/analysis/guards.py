@@ -520,6 +520,13 @@ class _Evaluator:
                 if isinstance(value, bool):
                     flip = (value is False) != negated
                     return self.cond(subject, when != flip, scope, False, depth)
+        if isinstance(operator, (cst.In, cst.NotIn)) and self.analysis.imports.resolve_expr(right) == "sys.argv":
+            word = string_value(left)
+            if word is None:
+                return False
+            # `"--execute" in sys.argv`: a switch off unless typed
+            meaning = self.guards.flag_kind(word.lstrip("-")) or OPT_IN
+            return self._meaning_guards(meaning, when != isinstance(operator, cst.NotIn), False)
         if isinstance(operator, (cst.Equal, cst.NotEqual, cst.In, cst.NotIn)):
             negated = isinstance(operator, (cst.NotEqual, cst.NotIn))
             for subject, other in ((left, right), (right, left)):

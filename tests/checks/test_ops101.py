@@ -1,0 +1,264 @@
+import pytest
+
+from linter.testing import assert_case, case
+
+CASES = [
+    # unguarded: bare script, no flag at all
+    case('''
+        import shutil
+        shutil.rmtree("/srv/data")
+    ''', "OPS101:2"),
+    # the body of `if dry_run:` is not guarded
+    case('''
+        def run(dry_run, client, ids):
+            for i in ids[:10]:
+                if dry_run:
+                    client.permanently_delete(i)
+    ''', "OPS101:4"),
+    # else of `if dry_run:` is guarded
+    case('''
+        def run(dry_run, client, ids):
+            for i in ids[:10]:
+                if dry_run:
+                    print("would delete", i)
+                else:
+                    client.permanently_delete(i)
+    '''),
+    # `if not args.dry_run:`
+    case('''
+        def run(args, client):
+            if not args.dry_run:
+                client.permanently_delete(args.id)
+    '''),
+    # `dry_run or force` does not guard its body; `force or not dry_run` does
+    case('''
+        def a(dry_run, force, client, x):
+            if dry_run or force:
+                client.permanently_delete(x)
+        def b(dry_run, force, client, x):
+            if force or not dry_run:
+                client.permanently_delete(x)
+    ''', "OPS101:3"),
+    # `and`: any guarding conjunct suffices
+    case('''
+        def a(args, client, x):
+            if x.stale and not args.dry_run:
+                client.permanently_delete(x)
+    '''),
+    # comparisons with booleans
+    case('''
+        def a(args, client, x):
+            if args.dry_run == False:
+                client.permanently_delete(x)
+            if args.execute is True:
+                client.permanently_delete(x)
+            if args.dry_run != True:
+                client.permanently_delete(x)
+            if args.dry_run is True:
+                client.permanently_delete(x)
+    ''', "OPS101:9"),
+    # ternary
+    case('''
+        def a(args, client, x):
+            return None if args.dry_run else client.permanently_delete(x)
+    '''),
+    # early exits in dry-run mode
+    case('''
+        import sys
+        def a(dry_run, client, ids):
+            for i in ids[:5]:
+                if dry_run:
+                    print("skip", i)
+                    continue
+                client.permanently_delete(i)
+        def b(dry_run, client, x):
+            if dry_run:
+                return
+            client.permanently_delete(x)
+        def c(dry_run, client, x):
+            if dry_run:
+                sys.exit(0)
+            client.permanently_delete(x)
+        def d(dry_run, client, x):
+            assert not dry_run
+            client.permanently_delete(x)
+        def e(dry_run, client, x):
+            if dry_run:
+                raise SystemExit("dry run")
+            client.permanently_delete(x)
+    '''),
+    # early exit guards only what comes after it
+    case('''
+        def a(dry_run, client, x):
+            client.permanently_delete(x)
+            if dry_run:
+                return
+    ''', "OPS101:2"),
+    # confirmations
+    case('''
+        import sys
+        import click
+        def a(client, x):
+            if click.confirm("delete?"):
+                client.permanently_delete(x)
+        def b(client, x):
+            if not click.confirm("delete?"):
+                sys.exit(1)
+            client.permanently_delete(x)
+        def c(client, x):
+            click.confirm("delete?", abort=True)
+            client.permanently_delete(x)
+        def d(client, x):
+            if input("type yes: ").strip().lower() in ("y", "yes"):
+                client.permanently_delete(x)
+        def e(client, x):
+            answer = input("sure? ")
+            if answer != "yes":
+                raise SystemExit("aborted")
+            client.permanently_delete(x)
+        def f(client, x):
+            confirmed = click.confirm("go?")
+            if confirmed:
+                client.permanently_delete(x)
+    '''),
+    # a prompt bypass with --yes still needs an explicit act
+    case('''
+        import click
+        def a(args, client, x):
+            if args.yes or click.confirm("delete?"):
+                client.permanently_delete(x)
+    '''),
+    # the flag handed to the API
+    case('''
+        import boto3
+        ec2 = boto3.client("ec2")
+        def a(args):
+            ec2.delete_snapshot(SnapshotId=args.snap, DryRun=args.dry_run)
+        def b(v1, args, name):
+            v1.delete_namespace(name, dry_run="All" if args.dry_run else None)
+        def c(snap):
+            ec2.delete_snapshot(SnapshotId=snap, DryRun=False)
+    ''', "OPS101:8"),
+    case('''
+        import subprocess
+        def a(args, ns):
+            cmd = ["kubectl", "delete", "namespace", ns]
+            if args.dry_run:
+                cmd.append("--dry-run=client")
+            subprocess.run(cmd, check=True)
+    '''),
+    # guards in callers, to a fixed point
+    case('''
+        import argparse
+        import shutil
+        def remove(path):
+            shutil.rmtree(path)
+        def process(paths, dry_run):
+            for p in paths[:10]:
+                if not dry_run:
+                    remove(p)
+        def main():
+            p = argparse.ArgumentParser()
+            p.add_argument("--execute", action="store_true")
+            args = p.parse_args()
+            process(["/a"], not args.execute)
+    '''),
+    case('''
+        import shutil
+        def remove(path):
+            shutil.rmtree(path)
+        def a(dry_run):
+            if not dry_run:
+                remove("/a")
+        def b():
+            remove("/b")
+    ''', "OPS101:3"),
+    # self.dry_run, options["dry_run"], ctx.obj
+    case('''
+        class Cleaner:
+            def __init__(self, client, dry_run):
+                self.client = client
+                self.dry_run = dry_run
+            def purge(self, x):
+                if self.dry_run:
+                    return
+                self.client.permanently_delete(x)
+        def handle(client, options, x):
+            if not options["dry_run"]:
+                client.permanently_delete(x)
+        def cmd(ctx, client, x):
+            if not ctx.obj.dry_run:
+                client.permanently_delete(x)
+    '''),
+    # derived guard function
+    case('''
+        import sys
+        import click
+        def confirm_or_die(n):
+            if not click.confirm(f"delete {n}?"):
+                sys.exit(1)
+        def main(client, ids):
+            confirm_or_die(len(ids))
+            for i in ids[:10]:
+                client.permanently_delete(i)
+    '''),
+    # a function that returns only when... not: a plain helper is no guard
+    case('''
+        def log_start(n):
+            print("deleting", n)
+        def main(client, x):
+            log_start(1)
+            client.permanently_delete(x)
+    ''', "OPS101:5"),
+    # an unrelated opt-in does not guard in a script with a dry-run switch
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--dry-run", action="store_true", default=True)
+        p.add_argument("--include-orphans", action="store_true")
+        args = p.parse_args()
+        def main(client, x):
+            if args.include_orphans:
+                client.permanently_delete(x)
+    ''', "OPS101:8"),
+    # ... but a structural opt-in does in a script without one
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--purge-orphans", action="store_true")
+        args = p.parse_args()
+        def main(client, x):
+            if args.purge_orphans:
+                client.permanently_delete(x)
+        main(None, 1)
+    '''),
+    # env flags and constants carry the flag; names are folded
+    case('''
+        import os
+        DRY_RUN = os.environ.get("DRY_RUN", "1") != "0"
+        def main(client, x):
+            if DRY_RUN:
+                return
+            client.permanently_delete(x)
+        def other(client, x, dryRun):
+            if not dryRun:
+                client.permanently_delete(x)
+    '''),
+    # recoverable calls are never OPS101
+    case('''
+        def main(client, x):
+            client.mark_for_deletion(x)
+    '''),
+    # temp-file cleanup is not destructive
+    case('''
+        import shutil, tempfile
+        def build():
+            d = tempfile.mkdtemp()
+            shutil.rmtree(d)
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops101(c):
+    assert_case(c, rules=["OPS101"])

@@ -1,0 +1,104 @@
+import pytest
+
+from linter.testing import assert_case, case
+
+CASES = [
+    # argparse mode with a permanent default while a recoverable choice exists
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--mode", choices=["mark", "permanent"], default="permanent")
+        args = p.parse_args()
+        def run(client, x):
+            if args.mode == "permanent":
+                client.permanently_delete(x)
+            else:
+                client.mark_for_deletion(x)
+    ''', "OPS102:3"),
+    # recoverable default: fine
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--mode", choices=["mark", "permanent"], default="mark")
+        args = p.parse_args()
+        def run(client, x):
+            if args.mode == "permanent":
+                client.permanently_delete(x)
+    '''),
+    # free-text mode: reported on the option whatever the default
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--action", default="archive")
+        args = p.parse_args()
+        def run(client, x):
+            if args.action == "purge":
+                client.purge_project(x)
+            else:
+                client.archive_project(x)
+    ''', "OPS102:3"),
+    # click Choice with a permanent default; by values under another name
+    case('''
+        import click
+        @click.command()
+        @click.option("--how", type=click.Choice(["soft", "hard"]), default="hard")
+        def main(how):
+            if how == "hard":
+                client.hard_delete_user(1)
+    ''', "OPS102:3"),
+    # a --permanent flag that is on by default
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--no-permanent", dest="permanent", action="store_false")
+        args = p.parse_args()
+        client.delete_site(1, permanent=args.permanent)
+    ''', "OPS102:3"),
+    case('''
+        import click
+        @click.command()
+        @click.option("--purge/--no-purge", default=True)
+        def main(purge):
+            client.delete_page(1, purge=purge)
+    ''', "OPS102:3"),
+    case('''
+        import click
+        @click.command()
+        @click.option("--purge/--no-purge", default=False)
+        def main(purge):
+            client.delete_page(1, purge=purge)
+    '''),
+    # typer Enum default
+    case('''
+        from enum import Enum
+        import typer
+        class Mode(str, Enum):
+            mark = "mark"
+            purge = "purge"
+        def main(mode: Mode = Mode.purge):
+            client.purge_site(1)
+        typer.run(main)
+    ''', "OPS102:6"),
+    # function parameters in a function that reaches a destructive call
+    case('''
+        def remove_site(client, site_id, permanent=True):
+            client.delete_site(site_id, permanent=permanent)
+        def remove_page(client, page_id, mode="purge"):
+            client.delete_page(page_id)
+        def harmless(x, hard=True):
+            print(x)
+    ''', "OPS102:1", "OPS102:3"),
+    # a mode unrelated to deleting is not a delete mode
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--mode", choices=["fast", "slow"], default="fast")
+        args = p.parse_args()
+        client.delete_site(1)
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops102(c):
+    assert_case(c, rules=["OPS102"])

@@ -1,0 +1,115 @@
+import pytest
+
+from linter.testing import assert_case, case
+
+CASES = [
+    case('''
+        def run(client, ids):
+            for i in ids:
+                client.delete_site(i)
+    ''', "OPS103:2"),
+    # capped: slice, islice, literal list, range, length check, counter, cap option
+    case('''
+        import itertools, sys
+        MAX_DELETES = 20
+        def a(client, ids):
+            for i in ids[:MAX_DELETES]:
+                client.delete_site(i)
+        def b(client, ids):
+            for i in itertools.islice(ids, 10):
+                client.delete_site(i)
+        def c(client):
+            for name in ["tmp-a", "tmp-b"]:
+                client.delete_bucket(Bucket=name)
+        def d(client, ids):
+            if len(ids) > MAX_DELETES:
+                sys.exit("too many")
+            for i in ids:
+                client.delete_site(i)
+        def e(client, ids, limit):
+            deleted = 0
+            for i in ids:
+                if deleted >= limit:
+                    break
+                client.delete_site(i)
+                deleted += 1
+        def f(client, x):
+            for attempt in range(3):
+                client.delete_site(x)
+    '''),
+    # outermost uncapped loop only; loops reached through functions
+    case('''
+        def delete_one(client, i):
+            client.delete_site(i)
+        def run(client, groups):
+            for group in groups:
+                for i in group:
+                    delete_one(client, i)
+    ''', "OPS103:4"),
+    case('''
+        def delete_one(i):
+            client.delete_site(i)
+        def run(ids):
+            with Pool(4) as pool:
+                pool.map(delete_one, ids)
+            [delete_one(i) for i in ids]
+    ''', "OPS103:5", "OPS103:6"),
+    # bulk calls outside loops
+    case('''
+        def a(ec2, instance_ids):
+            ec2.terminate_instances(InstanceIds=instance_ids)
+        def b(ec2, iid):
+            ec2.terminate_instances(InstanceIds=[iid])
+        def c(db, ids):
+            db.sites.delete_many({"_id": {"$in": ids}})
+        def d(db, cutoff):
+            db.sites.delete_many({"created": {"$lt": cutoff}})
+    ''', "OPS103:2", "OPS103:6"),
+    case('''
+        def a(cur):
+            cur.execute("DELETE FROM sessions")
+        def b(cur, ids):
+            cur.execute("DELETE FROM sites WHERE id = ANY(%s)", (ids,))
+        def c(cur, site_id):
+            cur.execute("DELETE FROM sites WHERE id = %s", (site_id,))
+        def d(cur, ids):
+            cur.execute("DELETE FROM sites WHERE id = ANY(%s)", (ids[:50],))
+    ''', "OPS103:2", "OPS103:4"),
+    # filter-based mass deletes are not OPS103
+    case('''
+        def a(es, v1):
+            es.delete_by_query(index="logs", body={"query": {"match_all": {}}})
+            v1.delete_collection_namespaced_pod("ns")
+        def b(Site, cutoff):
+            Site.objects.filter(created__lt=cutoff).delete()
+        def c(Site, ids):
+            Site.objects.filter(id__in=ids).delete()
+    ''', "OPS103:7"),
+    # batches from a helper with a batch size consulted
+    case('''
+        def chunks(items, n):
+            return [items[i:i + n] for i in range(0, len(items), n)]
+        def run(s3, keys, args):
+            for batch in chunks(keys, args.batch_size):
+                s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": k} for k in batch]})
+    '''),
+    # paginators are unbounded
+    case('''
+        def run(s3):
+            pages = s3.get_paginator("list_objects_v2").paginate(Bucket="b")
+            for page in pages:
+                for obj in page.get("Contents", []):
+                    s3.delete_object(Bucket="b", Key=obj["Key"])
+    ''', "OPS103:3"),
+    # no destructive call: no finding
+    case('''
+        def run(ids):
+            for i in ids:
+                print(i)
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops103(c):
+    assert_case(c, rules=["OPS103"])

@@ -1,0 +1,112 @@
+import pytest
+
+from linter.testing import assert_case, case
+
+CASES = [
+    # __main__ script with no dry-run: reported on the main guard
+    case('''
+        import shutil
+        def main():
+            shutil.rmtree("/srv/old")
+        if __name__ == "__main__":
+            main()
+    ''', "OPS201:4"),
+    # a library: functions only
+    case('''
+        import shutil
+        def clean(path):
+            shutil.rmtree(path)
+    '''),
+    # bare top-level script: reported on the first destructive call
+    case('''
+        import os
+        os.remove("/var/run/app.pid")
+    ''', "OPS201:2"),
+    # click command: reported on the command function
+    case('''
+        import click
+        @click.command()
+        @click.argument("bucket")
+        def main(bucket):
+            client.delete_bucket(Bucket=bucket)
+    ''', "OPS201:4"),
+    # a dry-run option (any source) is a dry-run mode
+    case('''
+        import argparse, shutil
+        p = argparse.ArgumentParser()
+        p.add_argument("--no-dry-run", dest="dry_run", action="store_false")
+        args = p.parse_args()
+        if not args.dry_run:
+            shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import os, shutil
+        DRY_RUN = os.environ.get("DRY_RUN", "true").lower() == "true"
+        if not DRY_RUN:
+            shutil.rmtree("/srv/old")
+    '''),
+    # typer bool = False execute switch
+    case('''
+        import typer
+        def main(path: str, execute: bool = False):
+            if execute:
+                client.delete_page(path)
+        typer.run(main)
+    '''),
+    # Django management command with --dry-run
+    case('''
+        from django.core.management.base import BaseCommand
+        class Command(BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("--execute", action="store_true")
+            def handle(self, *args, **options):
+                if options["execute"]:
+                    Site.objects.filter(stale=True).delete()
+    '''),
+    # Django command without one: reported on handle
+    case('''
+        from django.core.management.base import BaseCommand
+        class Command(BaseCommand):
+            def handle(self, *args, **options):
+                Site.objects.filter(stale=True).delete()
+    ''', "OPS201:3"),
+    # an opt-in flag without which nothing runs is a dry-run mode
+    case('''
+        import sys
+        import shutil
+        if "--really" in sys.argv:
+            shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import sys
+        import shutil
+        if "--purge-cache" in sys.argv:
+            shutil.rmtree("/srv/cache")
+    '''),
+    # a confirmation prompt alone is not a dry-run mode
+    case('''
+        import click, shutil
+        @click.command()
+        def main():
+            if click.confirm("wipe cache?"):
+                shutil.rmtree("/srv/cache")
+    ''', "OPS201:3"),
+    # module-level main() call
+    case('''
+        import shutil
+        def main():
+            shutil.rmtree("/srv/old")
+        main()
+    ''', "OPS201:3"),
+    # no destructive call: nothing to report
+    case('''
+        import argparse
+        if __name__ == "__main__":
+            print(argparse.ArgumentParser().parse_args())
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops201(c):
+    assert_case(c, rules=["OPS201"])

@@ -1,0 +1,82 @@
+import pytest
+
+from linter.testing import assert_case, case
+
+CASES = [
+    case('''
+        import argparse, shutil
+        p = argparse.ArgumentParser()
+        p.add_argument("--dry-run", action="store_true")
+        args = p.parse_args()
+        if not args.dry_run:
+            shutil.rmtree("/srv/old")
+    ''', "OPS203:3"),
+    case('''
+        import argparse, shutil
+        p = argparse.ArgumentParser()
+        p.add_argument("--dry-run", action=argparse.BooleanOptionalAction, default=True)
+        args = p.parse_args()
+        if not args.dry_run:
+            shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import argparse, shutil
+        p = argparse.ArgumentParser()
+        p.add_argument("--execute", action="store_true", default=True)
+        args = p.parse_args()
+        if args.execute:
+            shutil.rmtree("/srv/old")
+    ''', "OPS203:3"),
+    case('''
+        import click, shutil
+        @click.command()
+        @click.option("--dry-run/--no-dry-run", default=False)
+        def main(dry_run):
+            if not dry_run:
+                shutil.rmtree("/srv/old")
+    ''', "OPS203:3"),
+    case('''
+        import click, shutil
+        @click.command()
+        @click.option("--dry-run/--no-dry-run", default=True)
+        def main(dry_run):
+            if not dry_run:
+                shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import typer, shutil
+        def main(dry_run: bool = False):
+            if not dry_run:
+                shutil.rmtree("/srv/old")
+        typer.run(main)
+    ''', "OPS203:2"),
+    case('''
+        import os, shutil
+        DRY_RUN = os.environ.get("DRY_RUN", "false").lower() == "true"
+        if not DRY_RUN:
+            shutil.rmtree("/srv/old")
+    ''', "OPS203:2"),
+    case('''
+        import os, shutil
+        DRY_RUN = os.environ.get("DRY_RUN", "true").lower() == "true"
+        if not DRY_RUN:
+            shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import sys, shutil
+        if "--dry-run" not in sys.argv:
+            shutil.rmtree("/srv/old")
+    ''', "OPS203:2"),
+    # no destructive call: nothing to warn about
+    case('''
+        import argparse
+        p = argparse.ArgumentParser()
+        p.add_argument("--dry-run", action="store_true")
+        print(p.parse_args())
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops203(c):
+    assert_case(c, rules=["OPS203"])

@@ -1,0 +1,53 @@
+import pytest
+
+from linter.testing import assert_case, case
+
+CASES = [
+    case('''
+        import os, shutil
+        if os.environ.get("FORCE"):
+            shutil.rmtree("/srv/old")
+    ''', "OPS204:2"),
+    case('''
+        import os, shutil
+        dry_run = os.getenv("DRY_RUN", "1")
+        if not dry_run:
+            shutil.rmtree("/srv/old")
+    ''', "OPS204:2"),
+    case('''
+        import os, shutil
+        if not bool(os.environ["APPLY"].strip()):
+            sys.exit(0)
+        shutil.rmtree("/srv/old")
+    ''', "OPS204:2"),
+    # parsed: compared, or handed to a parser
+    case('''
+        import os, shutil
+        from distutils.util import strtobool
+        if os.environ.get("FORCE", "").lower() in ("1", "true"):
+            shutil.rmtree("/srv/a")
+        if strtobool(os.getenv("EXECUTE", "0")):
+            shutil.rmtree("/srv/b")
+        dry = os.getenv("DRY_RUN", "1")
+        if dry != "0":
+            sys.exit(0)
+        shutil.rmtree("/srv/c")
+    '''),
+    # not a safety flag, or no destructive call
+    case('''
+        import os, shutil
+        if os.environ.get("DEBUG"):
+            print("debug")
+        shutil.rmtree("/tmp/x")
+    '''),
+    case('''
+        import os
+        if os.environ.get("FORCE"):
+            print("forcing")
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops204(c):
+    assert_case(c, rules=["OPS204"])
