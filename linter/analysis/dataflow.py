@@ -46,7 +46,7 @@ RECEIVER_METHODS = frozenset(
         "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "replace", "removeprefix", "removesuffix",
         "split", "rsplit", "splitlines", "read", "readlines", "readline", "decode", "encode", "items", "values",
         "keys", "copy", "get", "pop", "tolist", "to_list", "unique", "dropna", "astype", "drop_duplicates",
-        "rows", "fetchall",
+        "json",
     }
 )
 TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
@@ -554,8 +554,11 @@ class DataFlow:
             return
         typed = self.types.annotation_typed(binding.annotation)
         if binding.kind in ("add_item", "add_many", "augment"):
-            # the collection grows here; the name itself was bound elsewhere
-            after = replace(st, point=binding.statement)
+            # the collection grows here; it is reported where it was first bound
+            first = next((b for b in self.scope(st.scope).bindings.get(binding.name, ()) if b.kind == "assign"), binding)
+            after = self._hop(st, binding.name, first.target, "binding", self.types.annotation_typed(first.annotation),
+                              collection=True if binding.kind == "add_item" else None)
+            after = replace(after, point=binding.statement)
             if binding.kind == "add_item":
                 after = self._to_item(after)
             self._trace(binding.value, after)

@@ -89,7 +89,7 @@ class IdTypes:
         return bool(last[:1].isupper()) and name_matches(last, self.single_names)
 
     def is_id_type(self, name: str | None) -> bool:
-        if not name:
+        if not name or name in PLAIN_TYPES:
             return False
         last = name.split(".")[-1]
         return last in self.newtypes or last in self.classes or self.is_id_named_type(name)

@@ -1,0 +1,249 @@
+import pytest
+
+from linter.testing import assert_case, case, lint_source
+
+CASES = [
+    # the incident shape: a file of IDs, deleted as read
+    case('''
+        from insight import client
+        with open("ids.txt") as f:
+            site_ids = f.read().splitlines()
+        for site_id in site_ids:
+            client.permanently_delete(site_id)
+    ''', "OPS302:5"),
+    # a single ID from argv
+    case('''
+        import sys
+        import boto3
+        instance_id = sys.argv[1]
+        boto3.client("ec2").terminate_instances(InstanceIds=[instance_id])
+    ''', "OPS302:4"),
+    # env var, through a helper and an f-string URL
+    case('''
+        import os
+        import requests
+        def delete_app(app_id):
+            requests.delete(f"https://api.example.com/apps/{app_id}")
+        def main():
+            for app_id in os.environ["APP_IDS"].split(","):
+                delete_app(app_id)
+    ''', "OPS302:4"),
+    # CSV rows: the ID is a column
+    case('''
+        import csv
+        from insight import client
+        with open("sites.csv") as f:
+            for row in csv.DictReader(f):
+                client.delete_site(row["site_id"])
+    ''', "OPS302:5"),
+    # JSON, then a kind check that stops other kinds
+    case('''
+        import json
+        from insight import client
+        items = json.load(open("export.json"))
+        for item in items:
+            if item["type"] != "insight-app":
+                continue
+            client.permanently_delete(item["app_id"])
+    '''),
+    # a kind check that only logs is no validation
+    case('''
+        import json
+        import logging
+        from insight import client
+        items = json.load(open("export.json"))
+        for item in items:
+            if item["type"] != "insight-app":
+                logging.warning("not an app: %s", item)
+            client.permanently_delete(item["app_id"])
+    ''', "OPS302:8"),
+    # an allow-list from the API
+    case('''
+        import sys
+        from insight import client
+        app_ids = sys.argv[1:]
+        known_app_ids = {a["id"] for a in client.list_apps()}
+        for app_id in app_ids:
+            if app_id not in known_app_ids:
+                sys.exit(f"{app_id} is not an app")
+            client.permanently_delete(app_id)
+    '''),
+    # an API lookup confirming the kind
+    case('''
+        import sys
+        from insight import client
+        for app_id in sys.stdin.read().split():
+            app = client.get(app_id)
+            if app["kind"] != "app":
+                raise ValueError(app_id)
+            client.permanently_delete(app_id)
+    '''),
+    # an anchored regex
+    case('''
+        import re
+        import sys
+        from insight import client
+        APP_ID = re.compile(r"app-[0-9a-f]{8}")
+        for app_id in sys.argv[1:]:
+            if not APP_ID.fullmatch(app_id):
+                raise SystemExit(f"not an app ID: {app_id}")
+            client.permanently_delete(app_id)
+    '''),
+    # an unanchored search is not a kind check
+    case('''
+        import re
+        import sys
+        from insight import client
+        for app_id in sys.argv[1:]:
+            if not re.search("app", app_id):
+                continue
+            client.permanently_delete(app_id)
+    ''', "OPS302:7"),
+    # a comprehension filter
+    case('''
+        import sys
+        from insight import client
+        app_ids = [a for a in sys.argv[1:] if a.startswith("app-")]
+        for app_id in app_ids:
+            client.permanently_delete(app_id)
+    '''),
+    # the constructor of a distinct ID type
+    case('''
+        import sys
+        from insight import client, AppId
+        app_ids = [AppId.parse(a) for a in sys.argv[1:]]
+        for app_id in app_ids:
+            client.permanently_delete(app_id)
+    '''),
+    # generic conversions are not validation
+    case('''
+        import sys
+        import uuid
+        from insight import client
+        app_ids = [uuid.UUID(str(a).strip()) for a in sys.argv[1:]]
+        client.delete_apps(app_ids)
+    ''', "OPS302:5"),
+    # a module function that checks and raises
+    case('''
+        import sys
+        from insight import client
+        def check_app_id(value):
+            if not value.startswith("app-"):
+                raise ValueError(value)
+        for app_id in sys.argv[1:]:
+            check_app_id(app_id)
+            client.permanently_delete(app_id)
+    '''),
+    # a validator from the config is tested in test_configured_validator
+    # listed from the API: not a source
+    case('''
+        import boto3
+        ec2 = boto3.client("ec2")
+        for image in ec2.describe_images(Owners=["self"])["Images"]:
+            ec2.deregister_image(ImageId=image["ImageId"])
+    '''),
+    # outside data that is not IDs (a path)
+    case('''
+        import shutil
+        import sys
+        shutil.rmtree(sys.argv[1])
+    '''),
+    # an argparse option
+    case('''
+        import argparse
+        from insight import client
+        p = argparse.ArgumentParser()
+        p.add_argument("--site-id", required=True)
+        args = p.parse_args()
+        client.delete_site(args.site_id)
+    ''', "OPS302:6"),
+    # argparse choices are an allow-list
+    case('''
+        import argparse
+        from insight import client
+        p = argparse.ArgumentParser()
+        p.add_argument("--site-id", choices=["s-1", "s-2"])
+        args = p.parse_args()
+        client.delete_site(args.site_id)
+    '''),
+    # one finding per (source, call)
+    case('''
+        import sys
+        from insight import client
+        site_ids = sys.argv[1:]
+        client.delete_sites(site_ids)
+        for site_id in site_ids:
+            client.delete_site(site_id)
+    ''', "OPS302:4", "OPS302:6"),
+    # self attribute from stdin
+    case('''
+        import sys
+        from insight import client
+        class Job:
+            def __init__(self):
+                self.app_ids = [l.strip() for l in sys.stdin]
+            def run(self):
+                for app_id in self.app_ids:
+                    client.permanently_delete(app_id)
+    ''', "OPS302:8"),
+    # input() checked against an allow-list
+    case('''
+        from insight import client
+        ALLOWED = {"app-1", "app-2"}
+        app_id = input("app to delete: ").strip()
+        if app_id in ALLOWED:
+            client.permanently_delete(app_id)
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
+def test_ops302(c):
+    assert_case(c, rules=["OPS302"])
+
+
+def test_message_names_source_and_line():
+    source = (
+        "from insight import client\n"
+        "\n"
+        "with open('ids.txt') as f:\n"
+        "    site_ids = [line.strip() for line in f]\n"
+        "for site_id in site_ids:\n"
+        "    client.permanently_delete(site_id)\n"
+    )
+    (finding,) = [f for f in lint_source(source) if f.rule == "OPS302"]
+    assert finding.message.startswith(
+        "`site_ids` read from ids.txt at line 4 reach client.permanently_delete(...) without validation"
+    )
+
+
+def test_configured_validator(tmp_path):
+    from linter.testing import settings_from_yaml
+
+    settings = settings_from_yaml("ids:\n  validators: [acme.ids.require_app_id]\n", tmp_path)
+    source = case('''
+        import sys
+        from acme.ids import require_app_id
+        from insight import client
+        for app_id in sys.argv[1:]:
+            require_app_id(app_id)
+            client.permanently_delete(app_id)
+    ''')
+    assert_case(source, rules=["OPS302"], settings=settings)
+    # without the configuration the call says nothing about the ID
+    assert_case(case(source.source, "OPS302:6"), rules=["OPS302"])
+
+
+def test_configured_source(tmp_path):
+    from linter.testing import settings_from_yaml
+
+    settings = settings_from_yaml("ids:\n  sources: [requests.get]\n", tmp_path)
+    source = case('''
+        import requests
+        from insight import client
+        app_ids = requests.get("https://handover.example.com/ids").json()
+        for app_id in app_ids:
+            client.permanently_delete(app_id)
+    ''', "OPS302:5")
+    assert_case(source, rules=["OPS302"], settings=settings)
+    assert_case(case(source.source), rules=["OPS302"])
