@@ -42,7 +42,7 @@ from linter.config.model import Match, Settings
 # prefilter while it is enabled: unknown means unsafe.
 CATALOG_GATED_RULES = frozenset(
     {
-        "OPS101", "OPS102", "OPS103", "OPS104", "OPS105",
+        "OPS101", "OPS102", "OPS103",
         "OPS201", "OPS202", "OPS203", "OPS204",
         "OPS301", "OPS302",
     }
