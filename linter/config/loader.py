@@ -903,7 +903,10 @@ def load_settings(
 
     Raises ConfigError, and only ConfigError.
     """
-    display = str(config_path) if config_path is not None else "<built-in rules>"
+    try:
+        display = _display(Path(config_path)) if config_path is not None else "<built-in rules>"
+    except Exception:
+        display = str(config_path)
     try:
         return _load_settings(config_path, known_rules, select, ignore, pack_dir)
     except ConfigError:
@@ -914,6 +917,19 @@ def load_settings(
         raise ConfigError(
             display, None, "", f"internal error while loading configuration: {type(exc).__name__}: {exc}"
         ) from exc
+
+
+def _display(path: Path) -> str:
+    """How a file is named in errors: relative to the working directory when
+    it is inside it, else as given."""
+    text = str(path)
+    if not path.is_absolute():
+        return text
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return text
+    return text if rel.startswith(os.pardir) else rel
 
 
 def _load_settings(
@@ -930,13 +946,14 @@ def _load_settings(
     if pack.is_dir():
         for pack_file in sorted(pack.glob("*.yaml"), key=lambda p: p.name):
             key = os.path.realpath(pack_file)
-            _load_chain(pack_file, str(pack_file), [(key, str(pack_file))], done, layers)
+            shown = _display(pack_file)
+            _load_chain(pack_file, shown, [(key, shown)], done, layers)
 
     root = Path.cwd()
     user_path: Path | None = None
     if config_path is not None:
         user_path = Path(config_path)
-        display = str(config_path)
+        display = _display(user_path)
         if not user_path.exists():
             raise ConfigError(display, None, "", "configuration file does not exist")
         key = os.path.realpath(user_path)
@@ -947,5 +964,7 @@ def _load_settings(
     _apply_overrides(settings, known, select, ignore)
     settings.config_path = str(user_path.resolve()) if user_path is not None else None
     settings.root = str(root)
+    if settings.cache_dir is not None:
+        settings.cache_dir = str(root / settings.cache_dir)  # no-op when absolute
     settings.digest = settings_digest(settings)
     return settings

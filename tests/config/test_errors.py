@@ -466,3 +466,11 @@ def test_fuzz_only_config_errors(env, doc) -> None:
     except ConfigError as exc:
         assert "internal error" not in str(exc)
         assert exc.path in (".opslint.yaml", "base.yaml")
+
+
+def test_absolute_path_inside_cwd_is_shown_relative(env) -> None:
+    Path("sub").mkdir()
+    Path("sub/opslint.yaml").write_text("selct: []\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(Path("sub/opslint.yaml").resolve(), KNOWN, pack_dir=env.pack)
+    assert str(exc.value) == f"sub{os.sep}opslint.yaml:1: selct: unknown key (did you mean 'select'?)"

@@ -376,7 +376,9 @@ def test_yaml_11_booleans_stay_strings(proj: Path, pack: Path) -> None:
 def test_digest_stable_and_sensitive(proj: Path, pack: Path, tmp_path: Path) -> None:
     text = "severity: {OPS103: error}\ncache_dir: .cache-a\n"
     cfg = write(proj / ".opslint.yaml", text)
-    first = load(cfg, pack).digest
+    first_settings = load(cfg, pack)
+    first = first_settings.digest
+    assert first_settings.cache_dir == str(proj.resolve() / ".cache-a")  # relative to the root
     assert load(cfg, pack).digest == first
     # same settings from another directory, another cache dir: same findings
     other = write(tmp_path / "elsewhere" / "opslint.yaml", text.replace(".cache-a", ".cache-b"))
