@@ -642,9 +642,18 @@ def _load_chain(
 # rule references
 
 
+def _is_category_prefix(value: str, rule_id: str) -> bool:
+    letters = rule_id.rstrip("0123456789")
+    return rule_id.startswith(value) and len(value) <= len(letters) + 1
+
+
 def _rule_problem(value: str, known: Mapping[str, str]) -> str | None:
-    """None if `value` is a known rule ID or a prefix of one, else a message."""
-    if value in known or any(rule_id.startswith(value) for rule_id in known):
+    """None if `value` is a known rule ID or a category prefix of one, else a message.
+
+    Prefixes stop at category boundaries (`OPS`, `OPS1`), so a truncated ID such
+    as `OPS10` is a typo to report, not a selector that quietly means OPS10x.
+    """
+    if value in known or any(_is_category_prefix(value, rule_id) for rule_id in known):
         return None
     msg = f"unknown rule {value!r}"
     by_name = {name: rule_id for rule_id, name in known.items() if name}
