@@ -260,6 +260,8 @@ def _apply_baseline(result: Any, baseline_file: str) -> None:
 @click.option("--ignore", multiple=True, help="Skip these rules (IDs or prefixes, comma-separated).")
 @click.option("--min-confidence", type=click.Choice(("low", "medium", "high")), default="low", show_default=True, help="Leave out findings below this confidence.")
 @click.option("--config", type=str, default=None, help="Use this config file instead of searching for .opslint.yaml.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of CPUs; 1 runs in-process).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 def baseline_command(
     paths: tuple[str, ...],
     output_file: str | None,
@@ -267,11 +269,13 @@ def baseline_command(
     ignore: tuple[str, ...],
     min_confidence: str,
     config: str | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Accept the current findings in PATHS: write them to a baseline file for `check --baseline`."""
     from linter import baseline
     from linter.discovery import DiscoveryError, discover
-    from linter.runner import RunOptions, run
+    from linter.runner import RunOptions, default_jobs, run
 
     if "-" in paths:
         _fail("opslint baseline reads files, not stdin ('-')")
@@ -280,7 +284,8 @@ def baseline_command(
         targets = discover(list(paths), settings)
     except DiscoveryError as err:
         _fail(str(err))
-    result = run(targets, settings, RunOptions(min_confidence=min_confidence))
+    options = RunOptions(min_confidence=min_confidence, jobs=jobs or default_jobs(), use_cache=not no_cache)
+    result = run(targets, settings, options)
     target = Path(output_file or baseline.BASELINE_FILENAME)
     try:
         count = baseline.write(result.findings, target)
