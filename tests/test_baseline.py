@@ -251,3 +251,12 @@ def test_reformatting_keeps_the_fingerprint() -> None:
         'client.delete_objects( Bucket="b",  Delete=keys, )'
     )
     assert one("client.delete_objects(Bucket='b')") != one("client.delete_objects(Bucket='c')")
+
+
+def test_cached_and_parallel_runs_fingerprint_the_same(project: Path) -> None:
+    (project / "ops" / "more.py").write_text("import shutil\n\ndef wipe(p):\n    shutil.rmtree(p)\n")
+    invoke("baseline", "--jobs", "2", "ops")
+    for args in (("--jobs", "1", "--no-cache"), ("--jobs", "2"), ("--jobs", "2")):  # the last one reads the cache
+        code, out, err = check(*args, "ops")
+        assert (code, new_rules(out)) == (0, []), err
+        assert "4 findings baselined" in err
