@@ -198,15 +198,36 @@ class BoundsAnalysis:
         if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
             return self._iterable_bounded(expr.for_in.iter, scope, depth + 1)
         if isinstance(expr, cst.Subscript):
+            # ids[:MAX] caps; ids[:-keep] ("all but the newest") does not
             return any(
-                isinstance(s.slice, cst.Slice) and s.slice.upper is not None for s in expr.slice
+                isinstance(s.slice, cst.Slice)
+                and s.slice.upper is not None
+                and not isinstance(s.slice.upper, cst.UnaryOperation)
+                for s in expr.slice
             )
         if isinstance(expr, cst.Call):
             return self._call_bounded(expr, scope, depth)
         if isinstance(expr, cst.Name):
-            values = self._assigned(expr.value, scope)
+            # `pages = [p for p in pages if ...]` filters: it never grows what it came from
+            values = [v for v in self._assigned(expr.value, scope) if expr.value not in _identifiers(v)]
+            if not values and scope is not None and expr.value in scope.params:
+                return self._parameter_bounded(expr.value, scope, depth)
             return bool(values) and all(self._iterable_bounded(v, scope, depth + 1) for v in values)
         return False
+
+    def _parameter_bounded(self, name: str, scope: FunctionInfo, depth: int) -> bool:
+        """A parameter is bounded when every call in the module passes a bounded value."""
+        sites = [s for s in self.analysis.callers.get(scope.qualname, []) if isinstance(s, CallSite)]
+        if not sites or any(resolve_local_callee(self.analysis, s) is not scope for s in sites):
+            return False
+        index = scope.params.index(name)
+        if scope.is_method and scope.params and scope.params[0] in ("self", "cls"):
+            index -= 1
+        for site in sites:
+            value = _argument(site.node, name, index)
+            if value is None or not self._iterable_bounded(value, site.function, depth + 1):
+                return False
+        return True
 
     def _call_bounded(self, call: cst.Call, scope: FunctionInfo | None, depth: int) -> bool:
         name = dotted_name(call.func) or ""
@@ -367,6 +388,14 @@ class BoundsAnalysis:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _argument(call: cst.Call, name: str, index: int) -> cst.BaseExpression | None:
+    keyword = keyword_arg(call, name)
+    if keyword is not None:
+        return keyword.value
+    positional = positional_args(call)
+    return positional[index] if 0 <= index < len(positional) else None
 
 
 def _elements(expr: cst.BaseExpression) -> list[cst.BaseElement]:

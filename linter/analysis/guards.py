@@ -532,6 +532,9 @@ class _Evaluator:
             for subject, other in ((left, right), (right, left)):
                 words = _literal_words(other)
                 if words is None:
+                    # `answer.strip() == host`: typing back a name the script shows is a confirmation
+                    if self.meaning(subject, scope, depth) == PROMPT:
+                        return self.count_prompts and when != negated
                     continue
                 result = self._compare_words(subject, words, when != negated, scope, depth)
                 if result is not None:
