@@ -16,13 +16,13 @@ from linter.cli import cli
 FORBID_CONFIG = """
 custom_rules:
   - id: ACME001
-    name: no-direct-purge
-    message: use the purge workflow instead of InsightClient.purge_site
+    name: no-direct-sync
+    message: use the sync service instead of InsightClient.sync_legacy_site
     severity: warning
     kind: forbid
-    match: {method: purge_site}
+    match: {method: sync_legacy_site}
 """
-PURGE = "from insight import InsightClient\n\nclient = InsightClient()\nclient.purge_site('s-1')\n"
+PURGE = "from insight import InsightClient\n\nclient = InsightClient()\nclient.sync_legacy_site('s-1')\n"
 
 
 @pytest.fixture()
@@ -46,9 +46,9 @@ def test_findings_exit_1_and_text_format(project: Path) -> None:
     code, out, _ = invoke("check", "scripts")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith("scripts/purge.py:4:1: ACME001 [warning] client.purge_site(...): use the purge")
-    assert lines[1] == "    client.purge_site('s-1')"
-    assert lines[2] == "    " + "^" * len("client.purge_site('s-1')")
+    assert lines[0].startswith("scripts/purge.py:4:1: ACME001 [warning] client.sync_legacy_site(...): use the sync")
+    assert lines[1] == "    client.sync_legacy_site('s-1')"
+    assert lines[2] == "    " + "^" * len("client.sync_legacy_site('s-1')")
     assert lines[-1] == "Found 1 finding (1 warning) in 2 files."
 
 
@@ -80,7 +80,7 @@ def test_json_contract(project: Path) -> None:
         ("scripts/purge.py", "ACME001"),
     ]
     purge = data["findings"][1]
-    assert (purge["line"], purge["column"], purge["end_line"], purge["end_column"]) == (4, 1, 4, 25)
+    assert (purge["line"], purge["column"], purge["end_line"], purge["end_column"]) == (4, 1, 4, 31)
     assert data["summary"] == {"by_rule": {"ACME001": 1, "OPS001": 1}, "by_severity": {"error": 1, "warning": 1}}
 
 
@@ -124,7 +124,7 @@ def test_stdin_with_filename(project: Path) -> None:
     code, out, _ = invoke("check", "--stdin-filename", "bin/purge", "-", input=PURGE)
     assert code == 1
     assert out.startswith("bin/purge:4:1: ACME001")
-    assert "    client.purge_site('s-1')" in out
+    assert "    client.sync_legacy_site('s-1')" in out
 
 
 def test_quiet_and_statistics(project: Path) -> None:
@@ -132,7 +132,7 @@ def test_quiet_and_statistics(project: Path) -> None:
     lines = out.splitlines()
     assert lines[0].startswith("scripts/purge.py:4:1: ACME001")
     assert not lines[1].startswith("    ")
-    assert "    1  ACME001  no-direct-purge" in lines
+    assert "    1  ACME001  no-direct-sync" in lines
 
 
 def test_no_colour_when_not_a_tty(project: Path) -> None:

@@ -1,4 +1,4 @@
-"""Inline suppressions and OPS002, checked with a custom `forbid` rule that always fires on purge_site."""
+"""Inline suppressions and OPS002, checked with a custom `forbid` rule that always fires on legacy_sync."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ custom_rules:
     message: banned
     severity: error
     kind: forbid
-    match: {method: purge_site}
+    match: {method: legacy_sync}
   - id: ACME002
     message: banned for good
     severity: error
     kind: forbid
-    match: {method: nuke_everything}
+    match: {method: legacy_export}
 """
 TODAY = dt.date(2026, 11, 25)
 
@@ -45,14 +45,14 @@ def messages(source: str, settings: Settings) -> list[str]:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("c.purge_site(1)\n", ["ACME001:1"]),
-        ("c.purge_site(1)  # opslint: ignore[ACME001] migration tested on staging\n", []),
-        ("# opslint: ignore[ACME001] one-off, approved in CHG-1234\nc.purge_site(1)\n", []),
+        ("c.legacy_sync(1)\n", ["ACME001:1"]),
+        ("c.legacy_sync(1)  # opslint: ignore[ACME001] migration tested on staging\n", []),
+        ("# opslint: ignore[ACME001] one-off, approved in CHG-1234\nc.legacy_sync(1)\n", []),
         # a trailing comment on the line above does not cover the next line
-        ("x = 1  # opslint: ignore[ACME001] reason\nc.purge_site(1)\n", ["ACME001:2"]),
-        ("c.purge_site(1)  # opslint: ignore[OPS001] wrong rule named\n", ["ACME001:1"]),
-        ("c.purge_site(1)  # opslint: ignore[acme001, OPS001] ids are case-insensitive\n", []),
-        ("s = '# opslint: ignore[ACME001] in a string'; c.purge_site(1)\n", ["ACME001:1"]),
+        ("x = 1  # opslint: ignore[ACME001] reason\nc.legacy_sync(1)\n", ["ACME001:2"]),
+        ("c.legacy_sync(1)  # opslint: ignore[OPS001] wrong rule named\n", ["ACME001:1"]),
+        ("c.legacy_sync(1)  # opslint: ignore[acme001, OPS001] ids are case-insensitive\n", []),
+        ("s = '# opslint: ignore[ACME001] in a string'; c.legacy_sync(1)\n", ["ACME001:1"]),
     ],
 )
 def test_line_suppressions(source: str, expected: list[str], settings: Settings) -> None:
@@ -60,35 +60,35 @@ def test_line_suppressions(source: str, expected: list[str], settings: Settings)
 
 
 def test_file_suppression_in_first_comment_block(settings: Settings) -> None:
-    source = "#!/usr/bin/env python3\n# opslint: ignore-file[ACME001] legacy tool, retired in Q1\nc.purge_site(1)\nc.purge_site(2)\n"
+    source = "#!/usr/bin/env python3\n# opslint: ignore-file[ACME001] legacy tool, retired in Q1\nc.legacy_sync(1)\nc.legacy_sync(2)\n"
     assert lint(source, settings) == []
 
 
 def test_file_suppression_after_code_is_rejected(settings: Settings) -> None:
-    source = "c.purge_site(1)\n# opslint: ignore-file[ACME001] too late\nc.purge_site(2)\n"
+    source = "c.legacy_sync(1)\n# opslint: ignore-file[ACME001] too late\nc.legacy_sync(2)\n"
     assert lint(source, settings) == ["ACME001:1", "ACME001:3", "OPS002:2"]
 
 
 def test_suppression_without_reason_is_ops002_and_does_not_suppress(settings: Settings) -> None:
-    source = "c.purge_site(1)  # opslint: ignore[ACME001]\n"
+    source = "c.legacy_sync(1)  # opslint: ignore[ACME001]\n"
     assert lint(source, settings) == ["ACME001:1", "OPS002:1"]
     assert any("has no reason" in m for m in messages(source, settings))
 
 
 def test_unknown_rule_in_suppression(settings: Settings) -> None:
-    source = "c.purge_site(1)  # opslint: ignore[OPS999] typo\n"
+    source = "c.legacy_sync(1)  # opslint: ignore[OPS999] typo\n"
     assert lint(source, settings) == ["ACME001:1", "OPS002:1"]
     assert any("unknown rule 'OPS999'" in m for m in messages(source, settings))
 
 
 def test_suppression_without_rules(settings: Settings) -> None:
-    assert lint("c.purge_site(1)  # opslint: ignore because\n", settings) == ["ACME001:1", "OPS002:1"]
+    assert lint("c.legacy_sync(1)  # opslint: ignore because\n", settings) == ["ACME001:1", "OPS002:1"]
 
 
 def test_expiry(settings: Settings) -> None:
-    live = "c.purge_site(1)  # opslint: ignore[ACME001] until=2027-03-31 until the migration ends\n"
-    expired = "c.purge_site(1)  # opslint: ignore[ACME001] until=2026-11-24 until the migration ends\n"
-    bad_date = "c.purge_site(1)  # opslint: ignore[ACME001] until=2026-13-01 reason\n"
+    live = "c.legacy_sync(1)  # opslint: ignore[ACME001] until=2027-03-31 until the migration ends\n"
+    expired = "c.legacy_sync(1)  # opslint: ignore[ACME001] until=2026-11-24 until the migration ends\n"
+    bad_date = "c.legacy_sync(1)  # opslint: ignore[ACME001] until=2026-13-01 reason\n"
     assert lint(live, settings) == []
     assert lint(expired, settings) == ["ACME001:1", "OPS002:1"]
     assert any("expired on 2026-11-24" in m for m in messages(expired, settings))
@@ -96,7 +96,7 @@ def test_expiry(settings: Settings) -> None:
 
 
 def test_unsuppressible_rule(settings: Settings) -> None:
-    source = "c.nuke_everything()  # opslint: ignore[ACME002] please\n"
+    source = "c.legacy_export()  # opslint: ignore[ACME002] please\n"
     assert lint(source, settings) == ["ACME002:1", "OPS002:1"]
     assert any("unsuppressible" in m for m in messages(source, settings))
 
@@ -105,5 +105,5 @@ def test_unused_suppressions_only_with_the_option(settings: Settings) -> None:
     source = "x = 1  # opslint: ignore[ACME001] left over from the old purge\n"
     assert lint(source, settings) == []
     assert lint(source, settings, unused=True) == ["OPS002:1"]
-    used = "c.purge_site(1)  # opslint: ignore[ACME001] reviewed\n"
+    used = "c.legacy_sync(1)  # opslint: ignore[ACME001] reviewed\n"
     assert lint(used, settings, unused=True) == []
