@@ -67,7 +67,9 @@ def merge_base(ref: str, cwd: Path) -> str:
         raise VcsError("--diff needs at least one commit on the current branch")
     base = _git_text(["merge-base", "HEAD", ref], cwd)
     if not base:
-        raise VcsError(f"HEAD and '{ref}' have no common ancestor; pass a ref on this branch's history: --diff=REF")
+        shallow = _git_text(["rev-parse", "--is-shallow-repository"], cwd) == "true"
+        why = "this is a shallow clone: fetch more history (fetch-depth: 0)" if shallow else "pass a ref on this branch's history: --diff=REF"
+        raise VcsError(f"HEAD and '{ref}' have no common ancestor; {why}")
     return base
 
 

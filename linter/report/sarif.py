@@ -45,7 +45,8 @@ def render(result: RunResult, *, settings: Any = None, root: str | None = None, 
                 "rules": rules,
             }
         },
-        "invocations": [{"executionSuccessful": True}],
+        # OPS000 means opslint itself failed on a file: the run did not fully succeed.
+        "invocations": [{"executionSuccessful": not any(f.rule == "OPS000" for f in result.findings)}],
         "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, fp, index, relative) for f, fp in zip(result.findings, prints)],

@@ -14,7 +14,7 @@ from report_fixtures import CLEANUP, invoke
 from linter.checks import builtin_rules
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @lru_cache(maxsize=1)
@@ -59,11 +59,15 @@ def test_clean_scan_is_valid_with_no_results(project: Path) -> None:
     assert results(log) == []
 
 
-@pytest.mark.skipif(not any(EXAMPLES.glob("*.py")), reason="examples/ has no scripts yet")
-def test_examples_validate(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(EXAMPLES.parent)
-    _, log = sarif("examples")
+def test_examples_and_corpus_validate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real scripts with the built-in rules' own findings and messages."""
+    monkeypatch.chdir(PROJECT_ROOT)
+    dirs = [d for d in ("examples", "tests/corpus") if any((PROJECT_ROOT / d).rglob("*.py"))]
+    assert dirs
+    _, log = sarif(*dirs, "--no-cache")
     assert_valid(log)
+    ids = {rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in results(log)} <= ids
 
 
 def test_driver_describes_every_rule(project: Path) -> None:
