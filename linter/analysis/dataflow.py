@@ -388,6 +388,9 @@ class DataFlow:
             return
         attr = expr.attr.value
         receiver = expr.value
+        dotted = dotted_name(expr)
+        if dotted is not None and not st.validated and self.validation.checked(st.scope, st.point, dotted):
+            st = replace(st, validated=True)
         if isinstance(receiver, cst.Name) and receiver.value in SELF_NAMES:
             self._self_attribute(attr, expr, st)
             return

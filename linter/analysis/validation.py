@@ -286,6 +286,7 @@ class _NameFinder(cst.CSTVisitor):
     def __init__(self, names: set[str]) -> None:
         super().__init__()
         self.names = names
+        self.dotted = any("." in n for n in names)
         self.found = False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -293,6 +294,9 @@ class _NameFinder(cst.CSTVisitor):
             self.found = True
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
+        # `args.app_id` is a subject of its own when the walk follows an attribute
+        if self.dotted and dotted_name(node) in self.names:
+            self.found = True
         node.value.visit(self)
         return False
 
