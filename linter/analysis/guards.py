@@ -219,7 +219,7 @@ class _Evaluator:
 
     def _compute_node(self, node: cst.CSTNode) -> bool:
         scope = self.analysis.function_of(node)
-        if isinstance(node, cst.Call) and self._flag_handed_to_api(node, scope):
+        if isinstance(node, cst.Call) and self._is_external(node, scope) and self._flag_handed_to_api(node, scope):
             return True
         child = node
         for parent in self.analysis.ancestors(node):
@@ -232,6 +232,11 @@ class _Evaluator:
                 return True
             child = parent
         return False
+
+    def _is_external(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
+        """A call into code the module does not define (its own functions check their flags inside)."""
+        site = self._site_for(call, scope)
+        return site is None or resolve_local_callee(self.analysis, site) is None
 
     def _branch_guards(self, parent: cst.CSTNode, child: cst.CSTNode, scope: FunctionInfo | None) -> bool:
         if isinstance(parent, (cst.If, cst.While)):
