@@ -568,7 +568,10 @@ class DataFlow:
             return
         st = self._hop(st, binding.name, binding.target, "binding", typed)
         st = replace(st, point=binding.statement)
-        if binding.kind == "element":
+        if binding.kind == "element" and binding.unpacked:
+            # one field of a tuple: the iterable holds records, not IDs
+            self._trace(binding.value, replace(st, level="other", items_are_ids=False))
+        elif binding.kind == "element":
             self._trace(binding.value, self._to_collection(st))
         elif binding.kind == "handle" and isinstance(binding.value, cst.Call):
             source = self.sources.match_call(binding.value)

@@ -37,6 +37,7 @@ class Binding:
     order: int
     target: cst.CSTNode  # where the name is written: reported by OPS301
     annotation: cst.BaseExpression | None = None
+    unpacked: bool = False  # one part of a tuple: `for site_id, name in rows`, `a, b = pair`
 
 
 @dataclass(eq=False)
@@ -73,21 +74,22 @@ class ScopeCollector(cst.CSTVisitor):
             self._statements.pop()
 
     def _add(self, name: str, kind: str, value: cst.BaseExpression | None, target: cst.CSTNode,
-             annotation: cst.BaseExpression | None = None) -> None:
+             annotation: cst.BaseExpression | None = None, unpacked: bool = False) -> None:
         statement = self._statements[-1] if self._statements else target
-        binding = Binding(name, kind, value, statement, self.scope.order.get(statement, 0), target, annotation)
+        binding = Binding(name, kind, value, statement, self.scope.order.get(statement, 0), target, annotation,
+                          unpacked)
         self.scope.bindings.setdefault(name, []).append(binding)
 
     def _bind_target(self, target: cst.BaseExpression, kind: str, value: cst.BaseExpression | None,
-                     annotation: cst.BaseExpression | None = None) -> None:
+                     annotation: cst.BaseExpression | None = None, unpacked: bool = False) -> None:
         if isinstance(target, cst.Name):
-            self._add(target.value, kind, value, target, annotation)
+            self._add(target.value, kind, value, target, annotation, unpacked)
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 inner = element.value
-                self._bind_target(inner, "element" if kind in ("assign", "element") else kind, value)
+                self._bind_target(inner, "element" if kind in ("assign", "element") else kind, value, unpacked=True)
         elif isinstance(target, cst.StarredElement):
-            self._bind_target(target.value, kind, value)
+            self._bind_target(target.value, kind, value, unpacked=unpacked)
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             if target.value.value in SELF_NAMES and value is not None:
                 statement = self._statements[-1] if self._statements else target
@@ -111,8 +113,7 @@ class ScopeCollector(cst.CSTVisitor):
     # -- bindings -----------------------------------------------------------------------------
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            kind = "element" if isinstance(target.target, (cst.Tuple, cst.List)) else "assign"
-            self._bind_target(target.target, kind, node.value)
+            self._bind_target(target.target, "assign", node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._bind_target(node.target, "assign", node.value, node.annotation.annotation)
