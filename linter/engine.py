@@ -6,7 +6,9 @@ OPS001, a failing rule becomes OPS000 and the other rules still run.
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -161,12 +163,38 @@ def _snippet(analysis: ModuleAnalysis, node: cst.CSTNode) -> str:
         if isinstance(ancestor, cst.BaseCompoundStatement):
             statement = node
             break
+    if isinstance(statement, cst.BaseCompoundStatement):
+        statement = _header_only(statement)
     try:
         code = analysis.code(statement)
     except Exception:  # noqa: BLE001
         return ""
-    code = "\n".join(line.split("#", 1)[0] if "opslint:" in line else line for line in code.splitlines())
-    return _SPACE.sub(" ", code).strip()
+    return _SPACE.sub(" ", _without_comments(code)).strip()
+
+
+def _header_only(statement: cst.BaseCompoundStatement) -> cst.CSTNode:
+    """A block is identified by its header (`for x in xs:`), not by a body that grows and shrinks."""
+    changes: dict[str, object] = {"body": cst.SimpleStatementSuite(body=[cst.Pass()])}
+    if getattr(statement, "orelse", None) is not None:
+        changes["orelse"] = None
+    try:
+        return statement.with_changes(**changes)
+    except Exception:  # noqa: BLE001 - a node that cannot lose its body keeps it
+        return statement
+
+
+def _without_comments(code: str) -> str:
+    """Drop comments before lines are joined, or a comment would swallow the code after it."""
+    lines = code.splitlines()
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return "\n".join(line.split("#", 1)[0] if "opslint:" in line else line for line in lines)
+    for token in reversed(tokens):
+        if token.type == tokenize.COMMENT:
+            row, column = token.start
+            lines[row - 1] = lines[row - 1][:column]
+    return "\n".join(lines)
 
 
 def _scope(analysis: ModuleAnalysis, node: cst.CSTNode) -> str:
