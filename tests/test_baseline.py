@@ -260,3 +260,44 @@ def test_cached_and_parallel_runs_fingerprint_the_same(project: Path) -> None:
         code, out, err = check(*args, "ops")
         assert (code, new_rules(out)) == (0, []), err
         assert "4 findings baselined" in err
+
+
+class _ReportsLoopsAndCalls:
+    """A stand-in rule: reports every `for` loop and every call to `wipe` (the built-in rules may change)."""
+
+    id, name, severity = "OPS997", "loops-and-wipes", "warning"
+
+    def check(self, analysis):  # type: ignore[no-untyped-def]
+        import libcst as cst
+
+        from linter.checks.base import Report
+
+        for site in analysis.calls:
+            if (site.callee or "").endswith("wipe"):
+                yield Report(site.node, "wipe")
+        for parent in set(analysis.parents.values()):
+            if isinstance(parent, cst.For):
+                yield Report(parent, "loop")
+
+
+def _prints(source: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    from linter import engine
+    from linter.testing import lint_source
+
+    monkeypatch.setattr(engine, "active_rules", lambda settings, path: [_ReportsLoopsAndCalls()])
+    findings = [f for f in lint_source(source) if f.rule == "OPS997"]
+    return sorted(zip((f.message for f in findings), fingerprints(findings)))
+
+
+def test_a_loop_is_identified_by_its_header_not_its_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _prints("def go(ids):\n    for i in ids:\n        wipe(i)\n", monkeypatch)
+    grown = _prints("def go(ids):\n    for i in ids:  # nightly\n        log(i)\n        wipe(i)\n    else:\n        done()\n", monkeypatch)
+    assert before == grown
+    assert before != _prints("def go(ids):\n    for i in ids[:10]:\n        wipe(i)\n", monkeypatch)
+
+
+def test_comments_inside_a_call_do_not_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = _prints("def go(ids):\n    wipe(ids, force=True)\n", monkeypatch)
+    commented = _prints("def go(ids):\n    # the big one\n    wipe(  # all of them\n        ids,\n        force=True,  # no undo\n    )\n", monkeypatch)
+    assert plain == commented
+    assert plain != _prints("def go(ids):\n    wipe(ids, force=False)\n", monkeypatch)
