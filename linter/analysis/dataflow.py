@@ -500,8 +500,9 @@ class DataFlow:
     def _module_name(self, name: str, use: cst.Name, st: _State) -> None:
         module = self.analysis.module
         scope = self.scope(module)
-        bindings = scope.bindings.get(name)
-        if not bindings:
+        bindings = scope.bindings.get(name, [])
+        assigned_elsewhere = self._global_assignments.get(name, [])
+        if not bindings and not assigned_elsewhere:
             self._end(st, Origin("opaque", use))
             return
         # used from a function: the module's assignments as they stand when it runs
@@ -510,6 +511,19 @@ class DataFlow:
         for binding in bindings:
             if binding.order >= last:
                 self._follow(binding, use, replace(st, scope=module, point=binding.statement))
+        for function_node, binding in assigned_elsewhere:
+            self._follow(binding, use, replace(st, scope=function_node, point=binding.statement, context=()))
+
+    @cached_property
+    def _global_assignments(self) -> dict[str, list[tuple[cst.FunctionDef, Binding]]]:
+        """Module globals assigned inside functions that declare them `global`."""
+        found: dict[str, list[tuple[cst.FunctionDef, Binding]]] = {}
+        for info in self.analysis.functions.values():
+            scope = self.scope(info.node)
+            for name in scope.declared_global:
+                for binding in scope.bindings.get(name, ()):
+                    found.setdefault(name, []).append((info.node, binding))
+        return found
 
     def _top_level(self, statement: cst.CSTNode) -> bool:
         line = self.analysis.parents.get(statement) if isinstance(statement, cst.BaseSmallStatement) else statement

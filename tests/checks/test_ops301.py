@@ -210,3 +210,17 @@ def test_message_names_call_and_suggests_newtype():
 )
 def test_suggested_type(name, expected):
     assert suggested_type(name) == expected
+
+
+def test_global_assigned_in_function():
+    assert_case(case('''
+        import sys
+        from insight import client
+        SITE_IDS = []
+        def load():
+            global SITE_IDS
+            SITE_IDS = open(sys.argv[1]).read().split()
+        def purge():
+            for site_id in SITE_IDS:
+                client.delete_site(site_id)
+    ''', "OPS301:6"), rules=["OPS301"])
