@@ -21,13 +21,14 @@ import libcst as cst
 
 from linter.analysis.callgraph import handed_on_functions, resolve_local_callee
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_prefix, string_value
+from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
 
 # Wrappers that keep an iterable's size: for x in sorted(ids), enumerate(ids), tqdm(ids)
 SIZE_PRESERVING = frozenset({"enumerate", "list", "sorted", "set", "tuple", "reversed", "tqdm", "iter", "frozenset", "zip"})
 VIEW_METHODS = frozenset({"items", "keys", "values", "copy"})
 MAP_CALLS = frozenset({"map", "imap", "imap_unordered", "starmap", "starmap_async", "map_async"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
+SQL_LIMIT = re.compile(r"\b(LIMIT|TOP|FETCH\s+FIRST)\b", re.IGNORECASE)
 SQL_WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
 SQL_IN = re.compile(r"\bIN\s*[({%]|\bANY\s*\(|\bIN\s+%|\bIN\s+:|\bIN\s+\?", re.IGNORECASE)
 SQL_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query"})
@@ -198,6 +199,8 @@ class BoundsAnalysis:
         if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
             return self._iterable_bounded(expr.for_in.iter, scope, depth + 1)
         if isinstance(expr, cst.Subscript):
+            if all(isinstance(e.slice, cst.Index) for e in expr.slice):
+                return self._iterable_bounded(expr.value, scope, depth + 1)  # resp["Items"] of a capped call
             # ids[:MAX] caps; ids[:-keep] ("all but the newest") does not
             return any(
                 isinstance(s.slice, cst.Slice)
@@ -207,6 +210,8 @@ class BoundsAnalysis:
             )
         if isinstance(expr, cst.Call):
             return self._call_bounded(expr, scope, depth)
+        if isinstance(expr, cst.Name) and expr.value in self.analysis.classes:
+            return True  # for app in LoadTestApp: the members of an Enum the module defines
         if isinstance(expr, cst.Name):
             # `pages = [p for p in pages if ...]` filters: it never grows what it came from
             values = [v for v in self._assigned(expr.value, scope) if expr.value not in _identifiers(v)]
@@ -225,15 +230,19 @@ class BoundsAnalysis:
             index -= 1
         for site in sites:
             value = _argument(site.node, name, index)
-            if value is None or not self._iterable_bounded(value, site.function, depth + 1):
+            if value is None:
+                return False
+            if not (self._iterable_bounded(value, site.function, depth + 1) or self._checked_before(site.node, site.function)):
                 return False
         return True
 
     def _call_bounded(self, call: cst.Call, scope: FunctionInfo | None, depth: int) -> bool:
         name = dotted_name(call.func) or ""
         last = name.split(".")[-1]
-        if last == "islice":
+        if last in ("islice", "fetchmany"):
             return True
+        if last == "fetchall" and isinstance(call.func, cst.Attribute):
+            return self._query_limited(call.func.value, scope)
         if last == "range":
             return not any(_calls_named(a.value, "len") for a in call.args)
         args = positional_args(call)
@@ -241,6 +250,20 @@ class BoundsAnalysis:
             return all(self._iterable_bounded(a, scope, depth + 1) for a in args)
         if isinstance(call.func, cst.Attribute) and call.func.attr.value in VIEW_METHODS:
             return self._iterable_bounded(call.func.value, scope, depth + 1)
+        return False
+
+    def _query_limited(self, cursor: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
+        """`cur.execute("SELECT ... LIMIT 500")` before `cur.fetchall()`."""
+        receiver = dotted_name(cursor)
+        for site in self.analysis.calls:
+            if site.function is not scope or site.name not in SQL_METHODS or site.receiver is None:
+                continue
+            if dotted_name(site.receiver) != receiver:
+                continue
+            args = positional_args(site.node)
+            text = string_prefix(self._follow(args[0], scope)) if args else None
+            if text and SQL_LIMIT.search(text):
+                return True
         return False
 
     def _mentions_cap(self, expr: cst.CSTNode) -> bool:
@@ -489,6 +512,9 @@ class _Identifiers(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> bool:
         # the callee's own name (max(), min()) is not a cap option
         for arg in node.args:
+            # list_things(limit=50), paginate(MaxItems=...): but maxResults=False means "all"
+            if arg.keyword is not None and literal_value(arg.value) not in (False, None, 0, -1):
+                self.names.append(arg.keyword.value)
             arg.value.visit(self)
         if isinstance(node.func, cst.Attribute):
             node.func.value.visit(self)

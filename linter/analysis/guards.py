@@ -221,6 +221,10 @@ class _Evaluator:
         scope = self.analysis.function_of(node)
         if isinstance(node, cst.Call) and self._is_external(node, scope) and self._flag_handed_to_api(node, scope):
             return True
+        executions = self._later_executions(node, scope) if isinstance(node, cst.Call) else []
+        if executions:
+            # stmt = delete(Table).where(...); ...; conn.execute(stmt): the delete happens at execute()
+            return all(self.node_guarded(e) for e in executions)
         child = node
         for parent in self.analysis.ancestors(node):
             if isinstance(parent, cst.FunctionDef):
@@ -232,6 +236,23 @@ class _Evaluator:
                 return True
             child = parent
         return False
+
+    def _later_executions(self, call: cst.Call, scope: FunctionInfo | None) -> list[cst.Call]:
+        """The execute(...) calls a built statement is handed to: `conn.execute(stmt)`."""
+        node: cst.CSTNode = call
+        parent = self.analysis.parents.get(node)
+        while isinstance(parent, cst.Attribute) or (isinstance(parent, cst.Call) and parent.func is node):
+            node = parent  # delete(t).where(...).returning(...)
+            parent = self.analysis.parents.get(node)
+        if not isinstance(parent, cst.Assign) or len(parent.targets) != 1:
+            return []
+        target = parent.targets[0].target
+        if not isinstance(target, cst.Name):
+            return []
+        root: cst.CSTNode = scope.node if scope is not None else self.analysis.module
+        finder = _ExecutionsOf(target.value)
+        root.visit(finder)
+        return finder.found
 
     def _is_external(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
         """A call into code the module does not define (its own functions check their flags inside)."""
@@ -548,6 +569,12 @@ class _Evaluator:
 
     def _compare_words(self, subject: cst.BaseExpression, words: list[str], holds: bool, scope: FunctionInfo | None, depth: int) -> bool | None:
         """`subject == "yes"` (holds=True) or `subject != "yes"` (holds=False)."""
+        if isinstance(subject, cst.Subscript) and self.analysis.imports.resolve_expr(subject.value) == "sys.argv":
+            # sys.argv[1] == "--go": a positional switch, off unless typed
+            if all(w.startswith("-") for w in words):
+                kinds = {self.guards.flag_kind(w.lstrip("-")) or OPT_IN for w in words}
+                return len(kinds) == 1 and self._meaning_guards(kinds.pop(), holds, False)
+            return None
         meaning = self.meaning(subject, scope, depth)
         lowered = [w.lower() for w in words]
         if meaning == PROMPT:
@@ -772,6 +799,21 @@ def _block_exits(block: cst.BaseSuite, evaluator: _Evaluator, scope: FunctionInf
             if _block_exits(statement.body, evaluator, scope) and _block_exits(statement.orelse.body, evaluator, scope):
                 return True
     return False
+
+
+class _ExecutionsOf(cst.CSTVisitor):
+    EXECUTE_METHODS = frozenset({"execute", "exec_driver_sql", "executemany", "scalars", "scalar"})
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.found: list[cst.Call] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in self.EXECUTE_METHODS:
+            if any(isinstance(a.value, cst.Name) and a.value.value == self.name for a in node.args):
+                self.found.append(node)
 
 
 class _Assignments(cst.CSTVisitor):
