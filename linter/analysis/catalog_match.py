@@ -209,12 +209,24 @@ class CatalogMatcher:
                 return None
             args = [arg.value]
         expr = self._follow_name(args[0], site)
-        if isinstance(expr, cst.Call) and (dotted_name(expr.func) or "") in TEXT_WRAPPERS | {"text"}:
-            inner = positional_args(expr)
-            if not inner:
+        for _ in range(4):  # text("..."), sql.SQL("...").format(...), a name assigned either
+            text = string_prefix(expr)
+            if text is not None or not isinstance(expr, cst.Call):
+                return text
+            expr = self._unwrap_sql_call(expr, site)
+            if expr is None:
                 return None
-            expr = self._follow_name(inner[0], site)
-        return string_prefix(expr)
+        return None
+
+    def _unwrap_sql_call(self, call: cst.Call, site: CallSite) -> cst.BaseExpression | None:
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("format", "as_string"):
+            return self._follow_name(func.value, site)
+        resolved = self.analysis.imports.resolve_expr(func) or dotted_name(func) or ""
+        if resolved in TEXT_WRAPPERS or resolved.rsplit(".", 1)[-1] in ("text", "SQL"):
+            inner = positional_args(call)
+            return self._follow_name(inner[0], site) if inner else None
+        return None
 
     def _follow_name(self, expr: cst.BaseExpression, site: CallSite) -> cst.BaseExpression:
         """A name assigned exactly one value in the same function stands for that value."""
