@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from linter.analysis import build
 from linter.analysis.model import ModuleAnalysis
+from linter.analysis.positions import node_positions
 from linter.checks import builtin_rules, rules_by_id
 from linter.checks.base import Report, Rule
 from linter.checks.custom import configured_rules
@@ -120,7 +120,7 @@ def _locate(
     if not reports:
         return []
     try:
-        positions = MetadataWrapper(analysis.module, unsafe_skip_copy=True).resolve(PositionProvider)
+        positions = node_positions(analysis.module, [report.node for _, report in reports])
     except Exception as err:  # noqa: BLE001
         result.findings.append(_internal_error(settings, path, "positions", err))
         return []
