@@ -193,7 +193,12 @@ class BoundsAnalysis:
                 for e in expr.elements
             )
         if isinstance(expr, cst.Dict):
-            return True
+            # {"Objects": [...]}: as bounded as the collections it carries
+            return all(
+                self._iterable_bounded(e.value, scope, depth + 1)
+                for e in expr.elements
+                if isinstance(e, cst.DictElement) and _collection_shaped(e.value)
+            )
         if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float)):
             return True
         if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
@@ -214,11 +219,20 @@ class BoundsAnalysis:
             return True  # for app in LoadTestApp: the members of an Enum the module defines
         if isinstance(expr, cst.Name):
             # `pages = [p for p in pages if ...]` filters: it never grows what it came from
-            values = [v for v in self._assigned(expr.value, scope) if expr.value not in _identifiers(v)]
+            assigned = self._assigned(expr.value, scope)
+            values = [v for v in assigned if expr.value not in _identifiers(v)]
+            if any(v not in values and self._caps_itself(v, scope, depth) for v in assigned):
+                return True  # ids = ids[:MAX]
             if not values and scope is not None and expr.value in scope.params:
                 return self._parameter_bounded(expr.value, scope, depth)
             return bool(values) and all(self._iterable_bounded(v, scope, depth + 1) for v in values)
         return False
+
+    def _caps_itself(self, value: cst.BaseExpression, scope: FunctionInfo | None, depth: int) -> bool:
+        """`ids = ids[:MAX]` / `ids = list(islice(ids, MAX))`: a reassignment that caps."""
+        if isinstance(value, (cst.Name, cst.ListComp, cst.GeneratorExp, cst.SetComp)):
+            return False
+        return self._iterable_bounded(value, scope, depth + 1) if not isinstance(value, cst.Name) else False
 
     def _parameter_bounded(self, name: str, scope: FunctionInfo, depth: int) -> bool:
         """A parameter is bounded when every call in the module passes a bounded value."""
