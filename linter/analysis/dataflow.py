@@ -573,8 +573,7 @@ class DataFlow:
         if binding.kind in ("add_item", "add_many", "augment"):
             # the collection grows here; it is reported where it was first bound
             first = next((b for b in self.scope(st.scope).bindings.get(binding.name, ()) if b.kind == "assign"), binding)
-            after = self._hop(st, binding.name, first.target, "binding", self.types.annotation_typed(first.annotation),
-                              collection=True if binding.kind == "add_item" else None)
+            after = self._hop(st, binding.name, first.target, "binding", self.types.annotation_typed(first.annotation))
             after = replace(after, point=binding.statement)
             if binding.kind == "add_item":
                 after = self._to_item(after)

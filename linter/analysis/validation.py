@@ -102,13 +102,17 @@ class Validation:
         return local is not None and self._validates_parameter(local)
 
     # -- tests -----------------------------------------------------------------------------------
-    def polarity(self, test: cst.BaseExpression, names: set[str]) -> set[str]:
-        """{"pos"}: the test is true for a valid value; {"neg"}: true for an invalid one; empty: no check."""
+    def polarity(self, test: cst.BaseExpression, names: set[str], scope: cst.CSTNode | None = None) -> set[str]:
+        """{"pos"}: the test is true for a valid value; {"neg"}: true for an invalid one; empty: no check.
+
+        With `scope`, a test of a whole collection counts too: `if bad:` where
+        `bad = [i for i in ids if not valid(i)]`, and `any(...)`/`all(...)`.
+        """
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-            return {_FLIP[p] for p in self.polarity(test.expression, names)}
+            return {_FLIP[p] for p in self.polarity(test.expression, names, scope)}
         if isinstance(test, cst.BooleanOperation):
-            left = self.polarity(test.left, names)
-            right = self.polarity(test.right, names)
+            left = self.polarity(test.left, names, scope)
+            right = self.polarity(test.right, names, scope)
             either = "neg" if isinstance(test.operator, cst.Or) else "pos"
             both = "pos" if either == "neg" else "neg"
             result = {either} if either in left | right else set()
@@ -119,6 +123,39 @@ class Validation:
             return self._comparison(test, names)
         if isinstance(test, cst.Call) and self._validation_call(test, names):
             return {"pos"}
+        if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value in ("any", "all"):
+            args = positional_args(test)
+            if len(args) == 1:
+                items = self._items_polarity(args[0], names, scope)
+                # all(valid) / any(invalid) speak for every item; any(valid) / all(invalid) do not
+                wanted = "pos" if test.func.value == "all" else "neg"
+                return {wanted} if wanted in items else set()
+        if isinstance(test, cst.Name) and scope is not None:
+            return self._invalid_items_named(test.value, names, scope)
+        return set()
+
+    def _items_polarity(self, expr: cst.BaseExpression, names: set[str], scope: cst.CSTNode | None) -> set[str]:
+        """For a comprehension over `names`: the polarity of its result (or filter) for each item."""
+        if not isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            return set()
+        clause = expr.for_in
+        if clause.inner_for_in is not None or not _mentions(clause.iter, names):
+            return set()
+        targets = {n.value for n in _names(clause.target)}
+        if clause.ifs:
+            result: set[str] = set()
+            for condition in clause.ifs:
+                result |= self.polarity(condition.test, targets, scope)
+            return result
+        return self.polarity(expr.elt, targets, scope)
+
+    def _invalid_items_named(self, name: str, names: set[str], scope: cst.CSTNode) -> set[str]:
+        """`if bad:` where `bad = [i for i in ids if not valid(i)]`: true when an invalid item exists."""
+        for binding in self.scope_of(scope).bindings.get(name, ()):
+            value = binding.value
+            if binding.kind == "assign" and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+                if value.for_in.ifs and "neg" in self._items_polarity(value, names, scope):
+                    return {"neg"}
         return set()
 
     def _comparison(self, test: cst.Comparison, names: set[str]) -> set[str]:
@@ -166,34 +203,36 @@ class Validation:
         parents = self.analysis.parents
         child: cst.CSTNode = point
         current = parents.get(point)
-        while current is not None and current is not scope:
+        while current is not None:
             if isinstance(current, cst.If):
                 wanted = "pos" if child is current.body else "neg" if child is current.orelse else None
-                if wanted and wanted in self.polarity(current.test, names):
+                if wanted and wanted in self.polarity(current.test, names, scope):
                     return True
             elif isinstance(current, (cst.IndentedBlock, cst.Module, cst.SimpleStatementSuite)):
                 body = list(current.body)
                 if child in body:
-                    if any(self._statement_checks(s, names) for s in body[: body.index(child)]):
+                    if any(self._statement_checks(s, names, scope) for s in body[: body.index(child)]):
                         return True
             elif isinstance(current, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return False
+            if current is scope:
                 return False
             child = current
             current = parents.get(current)
         return False
 
-    def _statement_checks(self, statement: cst.CSTNode, names: set[str]) -> bool:
+    def _statement_checks(self, statement: cst.CSTNode, names: set[str], scope: cst.CSTNode) -> bool:
         if isinstance(statement, cst.If):
-            test = self.polarity(statement.test, names)
+            test = self.polarity(statement.test, names, scope)
             if "neg" in test and _stops(statement.body):
                 return True
             orelse = statement.orelse
             return "pos" in test and isinstance(orelse, cst.Else) and _stops(orelse.body)
         if isinstance(statement, cst.Try):
-            return any(self._statement_checks(s, names) for s in statement.body.body)
+            return any(self._statement_checks(s, names, scope) for s in statement.body.body)
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
-                if isinstance(small, cst.Assert) and "pos" in self.polarity(small.test, names):
+                if isinstance(small, cst.Assert) and "pos" in self.polarity(small.test, names, scope):
                     return True
                 if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                     if self._validation_call(small.value, names) and self._raises_on_failure(small.value):
@@ -309,6 +348,14 @@ def _is_constant(expr: cst.BaseExpression) -> bool:
         return False
     last = name.split(".")[-1]
     return last.isupper() or (len(name.split(".")) > 1 and name.split(".")[0][:1].isupper())
+
+
+def _names(target: cst.BaseExpression) -> list[cst.Name]:
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _names(e.value)]
+    return []
 
 
 def _is_none(expr: cst.BaseExpression) -> bool:

@@ -247,3 +247,44 @@ def test_configured_source(tmp_path):
     ''', "OPS302:5")
     assert_case(source, rules=["OPS302"], settings=settings)
     assert_case(case(source.source), rules=["OPS302"])
+
+
+WHOLE_LIST_CHECKS = [
+    # a list of the bad ones, and an exit when it is not empty
+    case('''
+        import json
+        import sys
+        from insight import client
+        ids = json.load(open("ids.json"))
+        bad = [i for i in ids if not str(i).startswith("site-")]
+        if bad:
+            sys.exit(f"not site IDs: {bad}")
+        for site_id in ids:
+            client.delete_site(site_id)
+    '''),
+    # all(...) over the list
+    case('''
+        import re
+        import sys
+        from insight import client
+        site_ids = sys.argv[1:]
+        if not all(re.fullmatch(r"site-[0-9]+", s) for s in site_ids):
+            raise SystemExit("only site IDs, please")
+        client.delete_sites(site_ids)
+    '''),
+    # any(valid) says nothing about the others
+    case('''
+        import re
+        import sys
+        from insight import client
+        site_ids = sys.argv[1:]
+        if not any(re.fullmatch(r"site-[0-9]+", s) for s in site_ids):
+            raise SystemExit("no site IDs")
+        client.delete_sites(site_ids)
+    ''', "OPS302:7"),
+]
+
+
+@pytest.mark.parametrize("c", WHOLE_LIST_CHECKS, ids=[c.id for c in WHOLE_LIST_CHECKS])
+def test_whole_list_checks(c):
+    assert_case(c, rules=["OPS302"])
