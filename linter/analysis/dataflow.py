@@ -51,6 +51,8 @@ RECEIVER_METHODS = frozenset(
 )
 TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
 KILLING_KINDS = frozenset({"assign", "element", "handle"})
+# Conventional names of the object argparse returns (matched when no parse_args() assignment is visible).
+OPTION_HOLDERS = ("args", "opts", "options", "arguments", "ns", "namespace", "parsed_args", "cli_args", "cmd_args")
 MAX_STEPS = 3000
 MAX_HOPS = 40
 
@@ -163,6 +165,26 @@ class DataFlow:
             if isinstance(site.node.func, cst.Name) and site.node.func.value in self.analysis.classes:
                 found.setdefault(site.node.func.value, []).append(site)
         return found
+
+    @cached_property
+    def _parsed_option_names(self) -> set[str]:
+        """Names that hold parsed command-line options: `args = parser.parse_args()`, Django's `**options`."""
+        names = set(OPTION_HOLDERS)
+        for site in self.analysis.calls:
+            if site.name in ("parse_args", "parse_known_args", "parse_intermixed_args"):
+                parent = self.analysis.parents.get(site.node)
+                if isinstance(parent, cst.Assign):
+                    for target in parent.targets:
+                        names.update(n for n in _target_names(target.target))
+        for info in self.analysis.functions.values():
+            star = info.node.params.star_kwarg
+            if star is not None:
+                names.add(star.name.value)
+        return names
+
+    def _holds_parsed_options(self, expr: cst.BaseExpression) -> bool:
+        name = dotted_name(expr)
+        return name is not None and name.split(".")[-1] in self._parsed_option_names
 
     def scope(self, node: cst.CSTNode) -> Scope:
         found = self._scopes.get(node)
@@ -295,6 +317,11 @@ class DataFlow:
             for value in values:
                 self._trace(value, replace(st, level="item", items_are_ids=False))
             return
+        if isinstance(expr.operator, cst.BitAnd):
+            st = replace(st, validated=True)  # set intersection with an allow-list
+        elif isinstance(expr.operator, cst.Subtract):
+            self._trace(expr.left, st)  # what is taken away cannot reach the call
+            return
         for side in (expr.left, expr.right):
             if not isinstance(side, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)) or isinstance(
                 side, cst.FormattedString
@@ -371,7 +398,7 @@ class DataFlow:
             key = string_value(element.value)
             if key is not None:
                 option = self._argparse_dests.get(key)
-                if option is not None and isinstance(expr.value, cst.Name):
+                if option is not None and self._holds_parsed_options(expr.value):
                     self._option(option, st)
                     return
                 st = self._hop(st, key, expr, "key")
@@ -395,7 +422,7 @@ class DataFlow:
             self._self_attribute(attr, expr, st)
             return
         option = self._argparse_dests.get(attr)
-        if option is not None and isinstance(receiver, (cst.Name, cst.Attribute)):
+        if option is not None and self._holds_parsed_options(receiver):
             self._option(option, st)
             return
         st = self._hop(st, attr, expr, "key")
@@ -457,12 +484,15 @@ class DataFlow:
                 for arg in call.args:
                     self._trace(arg.value, level)
                 return
+            if method == "intersection":
+                self._trace(func.value, replace(st, validated=True))
+                return
             if method in RECEIVER_METHODS:
                 inner = st
                 if method in ("get", "pop") and args and string_value(args[0]) is not None:
                     key = string_value(args[0]) or ""
                     option = self._argparse_dests.get(key)
-                    if option is not None:
+                    if option is not None and self._holds_parsed_options(func.value):
                         self._option(option, st)
                         return
                     inner = replace(self._hop(st, key, call, "key"), level="other", items_are_ids=False)
@@ -711,8 +741,10 @@ class DataFlow:
             type_arg = keyword_arg(node, "type")
             type_expr = type_arg.value if type_arg is not None else None
             validated = validated or keyword_arg(node, "callback") is not None
-        elif isinstance(node, cst.Param) and node.annotation is not None:
-            type_expr = node.annotation.annotation
+        elif isinstance(node, cst.Param):
+            type_expr = node.annotation.annotation if node.annotation is not None else None
+            default = node.default
+            validated = validated or (isinstance(default, cst.Call) and keyword_arg(default, "callback") is not None)
         if isinstance(node, cst.Param):
             typed = self.types.annotation_typed(type_expr)
         else:

@@ -130,6 +130,8 @@ class IdTypes:
         if isinstance(expr, cst.Subscript):
             outer = (dotted_name(expr.value) or "").split(".")[-1]
             elements = [e.slice.value for e in expr.slice if isinstance(e.slice, cst.Index)]
+            if outer == "Annotated" and elements and any(_is_cli_metadata(e) for e in elements[1:]):
+                return self._element_typed(elements[0])  # typer's Annotated[list[str], typer.Option()]
             if outer in TYPED_FORMS:
                 return True
             if outer in WRAPPERS:
@@ -165,6 +167,13 @@ class IdTypes:
             callee = (dotted_name(type_expr.func) or "").split(".")[-1]
             return callee not in ("File", "Path", "STRING")
         return True
+
+
+def _is_cli_metadata(expr: cst.BaseExpression) -> bool:
+    """`typer.Option(...)`, `typer.Argument(...)`: option metadata, not a validator."""
+    if isinstance(expr, cst.Call):
+        return (dotted_name(expr.func) or "").split(".")[-1] in ("Option", "Argument")
+    return False
 
 
 def _combine(left: bool | None, right: bool | None) -> bool | None:

@@ -224,3 +224,25 @@ def test_global_assigned_in_function():
             for site_id in SITE_IDS:
                 client.delete_site(site_id)
     ''', "OPS301:6"), rules=["OPS301"])
+
+
+def test_typer_annotated_option_is_untyped():
+    assert_case(case('''
+        from typing import Annotated
+        import typer
+        from insight import client
+        def main(site_ids: Annotated[list[str], typer.Option("--site-id")]):
+            for site_id in site_ids:
+                client.delete_site(site_id)
+        typer.run(main)
+    ''', "OPS301:4"), rules=["OPS301"])
+
+
+def test_annotated_validator_is_typed():
+    assert_case(case('''
+        from typing import Annotated
+        from insight import client, check_site
+        def purge(site_ids: list[Annotated[str, check_site]]):
+            for site_id in site_ids:
+                client.delete_site(site_id)
+    '''), rules=["OPS301"])

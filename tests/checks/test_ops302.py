@@ -288,3 +288,49 @@ WHOLE_LIST_CHECKS = [
 @pytest.mark.parametrize("c", WHOLE_LIST_CHECKS, ids=[c.id for c in WHOLE_LIST_CHECKS])
 def test_whole_list_checks(c):
     assert_case(c, rules=["OPS302"])
+
+
+MORE = [
+    # fileinput reads the files named on the command line, or stdin
+    case('''
+        import fileinput
+        from insight import client
+        for line in fileinput.input():
+            site_id = line.strip()
+            client.delete_site(site_id)
+    ''', "OPS302:5"),
+    # set intersection with an allow-list validates
+    case('''
+        import sys
+        from insight import client
+        KNOWN_SITE_IDS = {"s-1", "s-2"}
+        site_ids = set(sys.argv[1:]) & KNOWN_SITE_IDS
+        client.delete_sites(sorted(site_ids))
+    '''),
+    # an attribute that only shares a name with an option is not the option
+    case('''
+        import argparse
+        import boto3
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--id")
+        cli = parser.parse_args()
+        ec2 = boto3.resource("ec2")
+        for snap in ec2.snapshots.filter(OwnerIds=["self"]):
+            ec2.meta.client.delete_snapshot(SnapshotId=snap.id)
+    '''),
+    # typer with Annotated metadata: the option is the source
+    case('''
+        from typing import Annotated
+        import typer
+        from insight import client
+        def main(site_ids: Annotated[list[str], typer.Option("--site-id")]):
+            for site_id in site_ids:
+                client.delete_site(site_id)
+        typer.run(main)
+    ''', "OPS302:6"),
+]
+
+
+@pytest.mark.parametrize("c", MORE, ids=[c.id for c in MORE])
+def test_more_sources_and_checks(c):
+    assert_case(c, rules=["OPS302"])
