@@ -29,11 +29,11 @@ for that import.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
 import warnings
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from linter.config.model import Match, Settings
 
@@ -75,16 +75,62 @@ _GLOB_BREAK = re.compile(r"\[[^\]]*\]|[*?.]")
 _IDENTIFIER_PIECE = re.compile(r"\w+")
 
 
+class CallGate:
+    """Could a call with this name / qualified name match any of these matches? Never a false no.
+
+    Receivers, arguments and command/SQL text only narrow a match further, so
+    they are left out: the catalog matcher decides those.
+    """
+
+    def __init__(self, matches: Sequence[Match]) -> None:
+        self.method_globs = tuple(sorted({g for m in matches for g in m.method}))
+        self.call_globs = tuple(sorted({g for m in matches for g in m.call}))
+        self.shell = any(m.command is not None for m in matches)
+        self.sql = any(m.sql is not None for m in matches)
+        self._method = _glob_regex(self.method_globs)
+        self._call = _glob_regex(self.call_globs)
+
+    def may_match(self, name: str | None, qualnames: Iterable[str]) -> bool:
+        if name is None:
+            return False
+        if self._method is not None and self._method.match(name):
+            return True
+        if self.sql and name in SQL_METHODS:
+            return True
+        for qualname in qualnames:
+            if self._call is not None and self._call.match(qualname):
+                return True
+            if self.shell and qualname in SHELL_CALLS:
+                return True
+        return False
+
+
+def _glob_regex(globs: Sequence[str]) -> re.Pattern[str] | None:
+    """One regex equal to `any(fnmatchcase(text, g) for g in globs)`."""
+    if not globs:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs))
+
+
+_GATES: dict[int, tuple[object, CallGate]] = {}
+
+
+def gate_for(entries: Sequence[Any]) -> CallGate:
+    """The gate of a catalog (CatalogEntry sequence), built once per catalog object."""
+    cached = _GATES.get(id(entries))
+    if cached is None or cached[0] is not entries:
+        cached = (entries, CallGate([entry.match for entry in entries]))
+        _GATES[id(entries)] = cached
+    return cached[1]
+
+
 @dataclass(frozen=True)
 class Prefilter:
     """What one settings object needs from a file. Picklable (workers rebuild nothing)."""
 
     active: bool
     tokens: tuple[str, ...] = ()
-    call_globs: tuple[str, ...] = ()
-    method_globs: tuple[str, ...] = ()
-    shell: bool = False
-    sql: bool = False
+    gate: CallGate | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -96,29 +142,16 @@ class Prefilter:
 
     def has_candidate_call(self, tree: ast.AST) -> bool:
         """Stage 2: could any call in the tree match a catalog entry or custom rule?"""
-        if not self.active:
+        if not self.active or self.gate is None:
             return True
         aliases = _import_aliases(tree)
+        gate = self.gate
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and self._candidate(node.func, aliases):
-                return True
-        return False
-
-    def _candidate(self, func: ast.expr, aliases: dict[str, set[str]]) -> bool:
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if name is None:
-            return False
-        if any(fnmatchcase(name, g) for g in self.method_globs):
-            return True
-        if self.sql and name in SQL_METHODS:
-            return True
-        if not (self.call_globs or self.shell):
-            return False
-        for qualname in _qualnames(func, aliases):
-            if any(fnmatchcase(qualname, g) for g in self.call_globs):
-                return True
-            if self.shell and qualname in SHELL_CALLS:
-                return True
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+                if gate.may_match(name, _qualnames(func, aliases)):
+                    return True
         return False
 
 
@@ -176,14 +209,7 @@ def build_prefilter(settings: Settings, rule_ids: Iterable[str]) -> Prefilter:
         if not sound:
             return Prefilter(active=False)
         tokens.update(found)
-    return Prefilter(
-        active=True,
-        tokens=tuple(sorted(tokens)),
-        call_globs=tuple(sorted({g for m in matches for g in m.call})),
-        method_globs=tuple(sorted({g for m in matches for g in m.method})),
-        shell=any(m.command is not None for m in matches),
-        sql=any(m.sql is not None for m in matches),
-    )
+    return Prefilter(active=True, tokens=tuple(sorted(tokens)), gate=CallGate(matches))
 
 
 # -- the light import resolution, mirroring linter.analysis.imports.ImportMap ----------

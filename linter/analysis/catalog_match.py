@@ -10,6 +10,7 @@ from typing import Any, Iterable
 import libcst as cst
 
 from linter.analysis.model import CallSite, DestructiveCall, ModuleAnalysis
+from linter.analysis.walk import walk
 from linter.analysis.names import (
     UNKNOWN,
     dotted_name,
@@ -21,6 +22,7 @@ from linter.analysis.names import (
     string_value,
 )
 from linter.config.model import CatalogEntry, Match
+from linter.prefilter import gate_for
 
 SHELL_CALLS = frozenset(
     {
@@ -66,6 +68,7 @@ class CatalogMatcher:
         self.permanent_kwargs = analysis.settings.permanent_kwargs
         self._local_instances = self._collect_local_instances()
         self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
+        self._temp_names_cache: dict[cst.CSTNode, set[str]] = {}
 
     def match_all(self) -> list[DestructiveCall]:
         found = []
@@ -76,6 +79,9 @@ class CatalogMatcher:
         return found
 
     def match(self, site: CallSite) -> DestructiveCall | None:
+        # most calls match no entry: one combined name test skips the entry-by-entry walk
+        if not gate_for(self.entries).may_match(site.name, (site.qualname,) if site.qualname else ()):
+            return None
         for entry in self.entries:
             if self.matches(entry.match, site):
                 if entry.filesystem and self._is_temp_path(site):
@@ -266,9 +272,12 @@ class CatalogMatcher:
 
     def _temp_names(self, site: CallSite) -> set[str]:
         scope: cst.CSTNode = site.function.node if site.function else self.analysis.module
-        collector = _TempNameCollector(self.analysis)
-        scope.visit(collector)
-        return collector.names
+        names = self._temp_names_cache.get(scope)
+        if names is None:  # once per scope, not once per call in it
+            collector = _TempNameCollector(self.analysis)
+            walk(scope, collector)
+            names = self._temp_names_cache[scope] = collector.names
+        return names
 
     # -- building the result ------------------------------------------------------------------
     def _destructive(self, site: CallSite, entry: CatalogEntry) -> DestructiveCall:
