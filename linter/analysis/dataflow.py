@@ -269,6 +269,11 @@ class DataFlow:
         if collection is None:
             collection = is_collection or (st.level == "coll" and st.items_are_ids)
         hop = Hop(name, node, kind, collection and kind != "key", id_named, typed)
+        # an ID name says what the value is, whatever wrapped it on the way to the call
+        if is_collection:
+            return replace(st, hops=st.hops + (hop,), level="coll", items_are_ids=True)
+        if id_named:
+            return replace(st, hops=st.hops + (hop,), level="item", items_are_ids=False)
         return replace(st, hops=st.hops + (hop,))
 
     def _to_collection(self, st: _State) -> _State:
@@ -616,7 +621,7 @@ class DataFlow:
             self._trace(binding.value, replace(st, level="other", items_are_ids=False))
         elif binding.kind == "element":
             self._trace(binding.value, self._to_collection(st))
-        elif binding.kind == "handle" and isinstance(binding.value, cst.Call):
+        elif binding.kind in ("handle", "assign") and isinstance(binding.value, cst.Call):
             source = self.sources.match_call(binding.value)
             if source is not None and source.glob in HANDLE_SOURCES:
                 # the data is read where the open file is used, not where it is opened

@@ -334,3 +334,16 @@ MORE = [
 @pytest.mark.parametrize("c", MORE, ids=[c.id for c in MORE])
 def test_more_sources_and_checks(c):
     assert_case(c, rules=["OPS302"])
+
+
+def test_source_line_is_the_read_not_the_open():
+    source = (
+        "from insight import client\n"
+        "fh = open('ids.txt')\n"
+        "\n"
+        "site_ids = fh.read().split()\n"
+        "for site_id in site_ids:\n"
+        "    client.delete_site(site_id)\n"
+    )
+    (finding,) = [f for f in lint_source(source) if f.rule == "OPS302"]
+    assert "read from ids.txt at line 4" in finding.message
