@@ -53,7 +53,9 @@ TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
 KILLING_KINDS = frozenset({"assign", "element", "handle"})
 # Conventional names of the object argparse returns (matched when no parse_args() assignment is visible).
 OPTION_HOLDERS = ("args", "opts", "options", "arguments", "ns", "namespace", "parsed_args", "cli_args", "cmd_args")
-MAX_STEPS = 3000
+# Budgets keep pathological modules cheap: a walk that runs out stops silently (fewer findings, never wrong ones).
+MAX_STEPS_PER_CALL = 800
+MAX_STEPS_PER_MODULE = 20000
 MAX_HOPS = 40
 
 
@@ -126,6 +128,7 @@ class DataFlow:
         self._flows: list[Flow] = []
         self._seen: set[tuple[object, ...]] = set()
         self._steps = 0
+        self._module_steps = 0
         self._call: DestructiveCall | None = None
 
     # -- shared lazily built facts ------------------------------------------------------------
@@ -288,7 +291,8 @@ class DataFlow:
 
     def _trace(self, expr: cst.BaseExpression, st: _State) -> None:
         self._steps += 1
-        if self._steps > MAX_STEPS or len(st.hops) > MAX_HOPS:
+        self._module_steps += 1
+        if self._steps > MAX_STEPS_PER_CALL or self._module_steps > MAX_STEPS_PER_MODULE or len(st.hops) > MAX_HOPS:
             return
         key = (id(expr), id(st.point), st.level, st.items_are_ids, st.validated, any(h.id_named for h in st.hops),
                tuple(id(c[0]) for c in st.context))
