@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import sys
+import threading
 import tokenize
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import libcst as cst
 
@@ -23,11 +27,19 @@ from linter.checks.custom import configured_rules
 from linter.config.model import Settings
 from linter.engine_options import EngineOptions
 from linter.findings import Finding
-from linter.parse import ParseFailure, parse_source
+from linter.parse import ParseFailure, deepest_line, parse_source
 from linter.selection import enabled_for_path, ignored_for_path
 from linter.suppression import apply_suppressions, parse_suppressions
 
 _SPACE = re.compile(r"\s+")
+# The analysis recurses a few frames per nesting level; linter.parse caps the
+# nesting (MAX_NESTING), so this limit is never reached by a file it lets through.
+_ANALYSIS_RECURSION_LIMIT = 8000
+
+
+class AnalysisTimeout(BaseException):
+    """Raised by the alarm inside a file's analysis. A BaseException, so the
+    `except Exception` that turns a failing rule into OPS000 does not catch it."""
 
 
 @dataclass
@@ -85,6 +97,62 @@ def lint_text(
     settings: Settings,
     options: EngineOptions = EngineOptions(),
 ) -> FileResult:
+    """Never raises; a file over `max_file_seconds` becomes OPS001 instead of hanging the scan."""
+    limit = settings.max_file_seconds
+    try:
+        with _time_limit(limit), _deep_recursion():
+            return _lint_text(display_path, text, settings, options)
+    except AnalysisTimeout:
+        message = (
+            f"analysis timed out after {limit:g} s (max_file_seconds), so this file was not checked; "
+            "raise max_file_seconds in .opslint.yaml or exclude this generated file"
+        )
+        return parse_error_result(display_path, settings, message, 1, 1)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise AnalysisTimeout after `seconds` of wall time.
+
+    SIGALRM reaches only the main thread, so elsewhere (a thread pool) there is
+    no limit. The runner's worker processes lint in their main thread. A
+    signal is handled between Python bytecodes: a single native LibCST parse
+    is interrupted only when it returns.
+    """
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise AnalysisTimeout()
+
+    previous_handler = signal.signal(signal.SIGALRM, expire)
+    previous_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)
+        if previous_delay > 0:  # someone else's alarm (a test timeout): keep it running
+            signal.setitimer(signal.ITIMER_REAL, max(previous_delay - seconds, 0.001))
+
+
+@contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """Room for the analysis of nesting up to linter.parse.MAX_NESTING (the default 1000 frames is
+    not enough for 150 nested lists). Process-wide, so only from the main thread."""
+    previous = sys.getrecursionlimit()
+    if previous >= _ANALYSIS_RECURSION_LIMIT or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    sys.setrecursionlimit(_ANALYSIS_RECURSION_LIMIT)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def _lint_text(display_path: str, text: str, settings: Settings, options: EngineOptions) -> FileResult:
     parsed = parse_source(text)
     if isinstance(parsed, ParseFailure):
         return parse_error_result(display_path, settings, parsed.message, parsed.line, parsed.column)
@@ -93,7 +161,9 @@ def lint_text(
     try:
         analysis = build(display_path, parsed, settings)
     except RecursionError:
-        return parse_error_result(display_path, settings, "code too deeply nested to analyse", 1, 1)
+        line = deepest_line(text)
+        message = f"code too deeply nested to analyse (deepest at line {line}); split the expression"
+        return parse_error_result(display_path, settings, message, line, 1)
     except Exception as err:  # noqa: BLE001 - one file's failure must not end the scan
         result.findings.append(_internal_error(settings, display_path, "analysis", err))
         return result
