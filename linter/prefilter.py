@@ -132,13 +132,9 @@ class Prefilter:
     tokens: tuple[str, ...] = ()
     gate: CallGate | None = None
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _token_regex(self.tokens)
-
     def may_match_text(self, text: str) -> bool:
         """Stage 1: does the text hold any token a finding needs?"""
-        return not self.active or self.pattern.search(text) is not None
+        return not self.active or _contains_any(text.lower(), self.tokens)
 
     def has_candidate_call(self, tree: ast.AST) -> bool:
         """Stage 2: could any call in the tree match a catalog entry or custom rule?"""
@@ -155,28 +151,35 @@ class Prefilter:
         return False
 
 
-_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+def _contains_any(lowered: str, tokens: tuple[str, ...]) -> bool:
+    # str `in` per token beats one big alternation regex by far: re has no
+    # multi-literal search, and minimal_tokens keeps the list short
+    return any(token in lowered for token in tokens)
 
 
-def _token_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = _REGEX_CACHE.get(tokens)
-    if pattern is None:
-        # longest first, so the alternation does not stop at a shorter prefix
-        ordered = sorted(set(tokens), key=lambda t: (-len(t), t))
-        pattern = re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
-        _REGEX_CACHE[tokens] = pattern
-    return pattern
+def minimal_tokens(tokens: Iterable[str]) -> tuple[str, ...]:
+    """Lower-cased tokens without those that contain another token (`delete` covers `delete_user`)."""
+    lowered = sorted({t.lower() for t in tokens}, key=lambda t: (len(t), t))
+    kept: list[str] = []
+    for token in lowered:
+        if not any(shorter in token for shorter in kept):
+            kept.append(token)
+    return tuple(kept)
 
 
 def glob_token(glob: str) -> str | None:
-    """The longest literal identifier piece every name matching `glob` contains.
+    """A literal identifier piece every name matching `glob` contains.
 
     Each dot-separated segment of a qualified name is one identifier of the
     source text, so a literal piece of a segment glob appears in the text.
     None when the glob has no literal piece (`*`): nothing to look for.
     """
     pieces = [p for part in _GLOB_BREAK.split(glob) for p in _IDENTIFIER_PIECE.findall(part)]
-    return max(pieces, key=len) if pieces else None
+    if not pieces:
+        return None
+    # any piece is sound; the last (the function's own name) is the rarest in
+    # real code, unless it is too short to say much (`os.rm*`)
+    return pieces[-1] if len(pieces[-1]) >= 4 else max(pieces, key=len)
 
 
 def _match_tokens(match: Match) -> tuple[list[str], bool]:
@@ -209,7 +212,7 @@ def build_prefilter(settings: Settings, rule_ids: Iterable[str]) -> Prefilter:
         if not sound:
             return Prefilter(active=False)
         tokens.update(found)
-    return Prefilter(active=True, tokens=tuple(sorted(tokens)), gate=CallGate(matches))
+    return Prefilter(active=True, tokens=minimal_tokens(tokens), gate=CallGate(matches))
 
 
 # -- the light import resolution, mirroring linter.analysis.imports.ImportMap ----------
@@ -277,15 +280,16 @@ class Verdict:
 def examine(text: str, prefilter: Prefilter) -> Verdict:
     if not prefilter.active:
         return Verdict(True, "libcst")
-    hit = prefilter.pattern.search(text)
-    if hit is not None and SUPPRESSION_TOKEN in text.lower():
+    lowered = text.lower()
+    hit = _contains_any(lowered, prefilter.tokens)
+    if hit and SUPPRESSION_TOKEN in lowered:
         return Verdict(True, "libcst")  # suppression comments are the engine's to judge
     tree = _ast_parse(text)
     if tree is None:
         # CPython rejects it: the full path gives the same OPS001 (it asks
         # CPython for the message) or, if LibCST is more lenient, the findings
         return Verdict(True, "libcst")
-    if hit is None:
+    if not hit:
         return Verdict(False, "tokens")
     if not prefilter.has_candidate_call(tree):
         return Verdict(False, "calls")
