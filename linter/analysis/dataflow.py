@@ -29,7 +29,7 @@ from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import CallSite, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_value
 from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
-from linter.analysis.sources import HANDLE_SOURCES, SourceMatcher
+from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
 from linter.analysis.validation import Validation
 
 # Calls that hand their (positional) arguments' values through unchanged.
@@ -211,12 +211,37 @@ class DataFlow:
             self._steps = 0
             site = call.site
             start = _State(scope=site.function.node if site.function else self.analysis.module, point=site.node)
+            start = self._inside_comprehensions(start, site)
             for arg in site.node.args:
                 self._trace(arg.value, start)
             for inner in _receiver_calls(site.node):
                 for arg in inner.args:
                     self._trace(arg.value, start)
         return self._flows
+
+    def _inside_comprehensions(self, st: _State, site: CallSite) -> _State:
+        """`[client.delete_site(s) for s in site_ids if s in known]`: the call sees the comprehension's names."""
+        bound: list[tuple[str, cst.CompFor]] = []
+        validated = False
+        for ancestor in self.analysis.ancestors(site.node):
+            if isinstance(ancestor, (cst.BaseStatement, cst.BaseSmallStatement)):
+                break
+            if isinstance(ancestor, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+                clause: cst.CompFor | None = ancestor.for_in
+                names: set[str] = set()
+                clauses = []
+                while clause is not None:
+                    clauses.append(clause)
+                    names.update(_target_names(clause.target))
+                    clause = clause.inner_for_in
+                outer = [(n, c) for c in clauses for n in _target_names(c.target)]
+                bound = outer + bound
+                validated = validated or any(
+                    "pos" in self.validation.polarity(cond.test, names) for c in clauses for cond in c.ifs
+                )
+        if not bound:
+            return st
+        return replace(st, comprehension=tuple(bound), validated=validated)
 
     def flows_to(self, call: DestructiveCall) -> list[Flow]:
         return [f for f in self.flows if f.call is call]
@@ -400,7 +425,7 @@ class DataFlow:
     def _expr_Subscript(self, expr: cst.Subscript, st: _State) -> None:
         source = self.sources.match_expr(expr.value)
         if source is not None:
-            self._end(st, Origin("source", expr, self.sources.describe(expr, source)))
+            self._source(expr, source, st)
             return
         element = expr.slice[0].slice if len(expr.slice) == 1 else None
         if isinstance(element, cst.Index):
@@ -416,6 +441,13 @@ class DataFlow:
             self._trace(expr.value, self._to_collection(st))
             return
         self._trace(expr.value, st)  # a slice of a collection is the same collection
+
+    def _source(self, expr: cst.BaseExpression, source: SourceMatch, st: _State) -> None:
+        """Outside data; an environment variable's name says what it holds, like a variable's."""
+        key = self.sources.environment_key(expr)
+        if key is not None:
+            st = self._hop(st, key, expr, "key")
+        self._end(st, Origin("source", expr, self.sources.describe(expr, source)))
 
     def _expr_Attribute(self, expr: cst.Attribute, st: _State) -> None:
         source = self.sources.match_expr(expr)
@@ -455,7 +487,7 @@ class DataFlow:
     def _expr_Call(self, call: cst.Call, st: _State) -> None:
         source = self.sources.match_call(call)
         if source is not None:
-            self._end(st, Origin("source", call, self.sources.describe(call, source)))
+            self._source(call, source, st)
             return
         if self.validation.is_validator(call):
             self._end(st, Origin("validated", call), validated=True)

@@ -112,12 +112,18 @@ class SourceMatcher:
                 return f"the file named by {code}"
         return "a file"
 
-    def _env_words(self, expr: cst.BaseExpression) -> str:
-        key: cst.BaseExpression | None = None
+    def environment_key(self, expr: cst.BaseExpression) -> str | None:
+        """`SITE_IDS` for `os.environ["SITE_IDS"]`, `os.getenv("SITE_IDS")`; None for anything else."""
         if isinstance(expr, cst.Call):
+            qualname = self.qualified(expr.func) or ""
             args = positional_args(expr)
-            key = args[0] if args else None
+            if qualname.startswith(("os.environ", "os.getenv")) and args:
+                return string_value(args[0])
         elif isinstance(expr, cst.Subscript) and expr.slice and isinstance(expr.slice[0].slice, cst.Index):
-            key = expr.slice[0].slice.value
-        name = string_value(key) if key is not None else None
+            if (self.qualified(expr.value) or "").startswith("os.environ"):
+                return string_value(expr.slice[0].slice.value)
+        return None
+
+    def _env_words(self, expr: cst.BaseExpression) -> str:
+        name = self.environment_key(expr)
         return f"environment variable {name}" if name else "the environment"

@@ -347,3 +347,22 @@ def test_source_line_is_the_read_not_the_open():
     )
     (finding,) = [f for f in lint_source(source) if f.rule == "OPS302"]
     assert "read from ids.txt at line 4" in finding.message
+
+
+def test_environment_variable_name_marks_ids():
+    assert_case(case('''
+        import os
+        from insight import client
+        client.delete_cluster(os.environ["CLUSTER_ID"])
+        client.delete_cluster(os.environ["CLUSTER_NAME"])
+    ''', "OPS302:3"), rules=["OPS302"])
+
+
+def test_call_inside_a_comprehension():
+    assert_case(case('''
+        import sys
+        from insight import client
+        KNOWN = {"s-1"}
+        [client.delete_site(s) for s in sys.argv[1:] if s in KNOWN]
+        results = [client.delete_site(site_id) for site_id in sys.argv[1:]]
+    ''', "OPS302:5"), rules=["OPS302"])
