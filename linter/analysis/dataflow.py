@@ -46,7 +46,7 @@ RECEIVER_METHODS = frozenset(
         "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "replace", "removeprefix", "removesuffix",
         "split", "rsplit", "splitlines", "read", "readlines", "readline", "decode", "encode", "items", "values",
         "keys", "copy", "get", "pop", "tolist", "to_list", "unique", "dropna", "astype", "drop_duplicates",
-        "json",
+        "json", "iterrows", "itertuples", "to_dict",
     }
 )
 TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})

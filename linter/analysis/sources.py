@@ -77,7 +77,10 @@ class SourceMatcher:
     def describe(self, expr: cst.BaseExpression, match: SourceMatch) -> str:
         """Words for a message: `ids.txt`, `standard input`, `environment variable SITE_IDS`."""
         qualname = match.qualname
-        if isinstance(expr, cst.Call) and match.glob in HANDLE_SOURCES | {"pathlib.Path.read_text"}:
+        if isinstance(expr, cst.Call) and (
+            match.glob in HANDLE_SOURCES | {"pathlib.Path.read_text", "pathlib.Path.read_bytes"}
+            or qualname.startswith("pandas.read_")
+        ):
             return self._file_words(expr)
         if qualname.startswith("sys.stdin"):
             return "standard input"

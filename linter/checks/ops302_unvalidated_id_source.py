@@ -72,7 +72,8 @@ globs of functions that check an ID's kind and raise or return it).
 
     def message(self, flow: Flow, line: int | None) -> str:
         named = [h for h in flow.hops if h.id_named]
-        hop = named[-1]
+        variables = [h for h in named if h.reportable]
+        hop = (variables or named)[-1]  # a variable's name reads better than a column key
         plural = hop.collection or name_matches(hop.name, ("*s",))
         where = f" at line {line}" if line else ""
         return (
