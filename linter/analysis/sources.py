@@ -101,11 +101,11 @@ class SourceMatcher:
     def _file_words(self, call: cst.Call) -> str:
         path: cst.BaseExpression | None = None
         args = positional_args(call)
-        if args and not isinstance(call.func, cst.Attribute):
-            path = args[0]
-        elif isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Call):
-            inner = positional_args(call.func.value)
+        if isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Call):
+            inner = positional_args(call.func.value)  # Path("ids.txt").read_text()
             path = inner[0] if inner else None
+        elif args:
+            path = args[0]  # open("ids.txt"), pd.read_csv("ids.csv")
         text = string_value(path) if path is not None else None
         if text:
             return os.path.basename(text) or text
