@@ -121,6 +121,8 @@ class Validation:
             return result
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
             return self._comparison(test, names)
+        if isinstance(test, cst.Call) and dotted_name(test.func) == "bool" and len(test.args) == 1:
+            return self.polarity(test.args[0].value, names, scope)
         if isinstance(test, cst.Call) and self._validation_call(test, names):
             return {"pos"}
         if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value in ("any", "all"):
