@@ -18,10 +18,10 @@ class UntypedIdList(Rule):
     severity = "warning"
     summary = "A collection of plain str/int IDs reaches a destructive call; nothing says which kind of ID it holds."
     rationale = """
-In the incident this rule is named after, a cleanup script meant for a legacy
-app's IDs was handed a list of *site* IDs. Both were plain strings in a plain
-list, so nothing in the code could tell them apart, and 400 customers' sites
-were deleted. A list of `str` accepts any ID of any kind.
+In the April 2022 outage that motivated opslint, a cleanup script meant for a
+legacy app's IDs was handed a list of *site* IDs. Both were plain strings in a
+plain list, so nothing in the code could tell them apart, and the data of 400
+customers was deleted. A list of `str` accepts any ID of any kind.
 
 opslint follows each destructive call's arguments back through the module
 (assignments, loops, comprehensions, helpers, `self` attributes, globals) and

@@ -16,8 +16,8 @@ class UnvalidatedIdSource(Rule):
     severity = "warning"
     summary = "IDs read from a file, the command line, the environment or stdin reach a destructive call unchecked."
     rationale = """
-The incident this tool is named after started with a list handed over by
-another team: a file of IDs that were the wrong kind. The script deleted
+The April 2022 outage that motivated opslint started with a list handed over
+by another team: a file of IDs that were the wrong kind. The script deleted
 whatever the file said. Data from outside the script (files, CSV, JSON/YAML,
 standard input, `sys.argv`, command-line options, environment variables,
 `input()`) is only as right as whoever produced it.
