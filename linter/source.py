@@ -51,8 +51,13 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return len(lines), len(last) + 1
 
 
+def _first_two_lines(raw: bytes) -> list[bytes]:
+    """Where a PEP 263 coding line may be; a BOM before it does not hide it."""
+    return raw.removeprefix(b"\xef\xbb\xbf").splitlines()[:2]
+
+
 def _cookie_line(raw: bytes) -> int:
-    for number, line in enumerate(raw.splitlines()[:2], start=1):
+    for number, line in enumerate(_first_two_lines(raw), start=1):
         if _COOKIE.match(line):
             return number
     return 1
@@ -100,7 +105,7 @@ def decode_source(raw: bytes) -> SourceText:
         # An unknown encoding in the cookie or a BOM contradicting it; or, with
         # no cookie, undecodable bytes on the first two lines (where a cookie
         # may be): then decode as utf-8 below to report the exact byte.
-        if any(_COOKIE.match(line) for line in raw.splitlines()[:2]):
+        if any(_COOKIE.match(line) for line in _first_two_lines(raw)):
             message = str(exc.msg if getattr(exc, "msg", None) else exc)
             return SourceText(
                 None, raw, f"bad encoding declaration: {message}", _cookie_line(raw), 1
