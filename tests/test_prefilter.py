@@ -1,0 +1,250 @@
+"""The prefilter is exact: the same findings with and without it. Plus the lean-analysis pieces it relies on."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import libcst as cst
+import pytest
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from linter.analysis import catalog_match
+from linter.analysis.indexer import ModuleIndexer
+from linter.analysis.positions import node_positions
+from linter.analysis.walk import walk
+from linter.checks import builtin_rules, known_rule_names, rule_metadata
+from linter.config import CustomRule, Match, load_settings
+from linter.config.model import Settings
+from linter.discovery import discover
+from linter.prefilter import (
+    CATALOG_GATED_RULES,
+    ENGINE_RULES,
+    SHELL_CALLS,
+    SQL_METHODS,
+    build_prefilter,
+    examine,
+    glob_token,
+    minimal_tokens,
+)
+from linter.runner import RunOptions, run
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return load_settings(None, known_rule_names())
+
+
+def verdict(source: str, settings: Settings) -> str:
+    return examine(source, build_prefilter(settings, known_rule_names())).stage
+
+
+# -- tokens ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("glob", "token"),
+    [
+        ("shutil.rmtree", "rmtree"),
+        ("delete_*", "delete_"),
+        ("*indices*", "indices"),
+        ("os.rm*", "os"),
+        ("permanently_delete*", "permanently_delete"),
+        ("[[]x]*", "x"),
+        ("[ab]*", None),
+        ("*", None),
+        ("?", None),
+    ],
+)
+def test_glob_token_is_a_literal_piece_every_match_contains(glob: str, token: str | None) -> None:
+    assert glob_token(glob) == token
+
+
+def test_minimal_tokens_drop_tokens_that_contain_another() -> None:
+    assert minimal_tokens(["delete_user", "Delete", "batch_delete_", "rmtree"]) == ("delete", "rmtree")
+
+
+def test_shell_and_sql_call_lists_match_the_catalog_matcher() -> None:
+    assert SHELL_CALLS == catalog_match.SHELL_CALLS
+    assert SQL_METHODS == catalog_match.SQL_METHODS
+
+
+def test_every_builtin_rule_is_known_to_the_prefilter(settings: Settings) -> None:
+    """A new rule must be checked (does it need a catalog-matched call?) and listed, or the prefilter turns off."""
+    unknown = set(known_rule_names()) - CATALOG_GATED_RULES - ENGINE_RULES
+    assert not unknown, f"add to CATALOG_GATED_RULES once verified: {sorted(unknown)}"
+    assert build_prefilter(settings, known_rule_names()).active
+
+
+def test_an_unverified_rule_turns_the_prefilter_off(settings: Settings) -> None:
+    assert not build_prefilter(settings, [*known_rule_names(), "OPS999"]).active
+
+
+def test_a_glob_without_a_literal_piece_turns_the_prefilter_off(settings: Settings) -> None:
+    custom = CustomRule(id="ACME001", message="no", severity="error", kind="forbid", match=Match(method=("*",)))
+    assert not build_prefilter(dataclasses.replace(settings, custom_rules=(custom,)), known_rule_names()).active
+
+
+# -- verdicts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "stage"),
+    [
+        ("x = 1\n", "tokens"),
+        ("# we never delete anything here\nprint('delete')\n", "calls"),
+        ("def delete(x):\n    return x\n", "calls"),
+        ("import shutil\nshutil.rmtree(p)\n", "libcst"),
+        ("from shutil import rmtree as zap\nzap(p)\n", "libcst"),
+        ("import shutil as sh\nsh.rmtree(p)\n", "libcst"),
+        ("client.delete_objects(Bucket=b)\n", "libcst"),
+        ("import subprocess\nsubprocess.run(['kubectl', 'get', 'pods'])\n", "libcst"),
+        ("cursor.execute('SELECT 1')\n", "libcst"),
+        ("x = 1  # opslint: ignore[OPS101] reason\n", "libcst"),
+        ("def f(:\n    pass\n", "libcst"),  # CPython rejects it: the full path reports OPS001
+        ("def f(:\n    delete()\n", "libcst"),
+    ],
+)
+def test_examine_sends_only_possible_files_to_libcst(source: str, stage: str, settings: Settings) -> None:
+    assert verdict(source, settings) == stage
+
+
+def test_custom_rule_calls_pass_the_prefilter(settings: Settings) -> None:
+    custom = CustomRule(id="ACME001", message="use the API", severity="error", kind="forbid", match=Match(method=("frobnicate_tenant",)))
+    with_rule = dataclasses.replace(settings, custom_rules=(custom,))
+    source = "client.frobnicate_tenant('t-1')\n"
+    assert verdict(source, settings) == "tokens"
+    assert verdict(source, with_rule) == "libcst"
+    findings = run_source(source, with_rule, prefilter=True)
+    assert [f.rule for f in findings] == ["ACME001"]
+
+
+def run_source(source: str, settings: Settings, prefilter: bool) -> list:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "s.py"
+        path.write_text(source, encoding="utf-8")
+        targets = discover([str(path)], settings)
+        return run(targets, settings, RunOptions(prefilter=prefilter)).findings
+
+
+# -- equivalence ---------------------------------------------------------------------------------
+
+
+def _package_dir(name: str, sub: str = "") -> str:
+    return str(Path(importlib.import_module(name).__file__ or "").parent / sub)
+
+
+def equivalence_roots() -> list[str]:
+    roots = [str(REPO / "tests" / "corpus"), str(REPO / "examples")]
+    roots += [_package_dir(name) for name in ("click", "yaml", "jsonschema", "_pytest", "hypothesis")]
+    roots += [_package_dir("libcst", "metadata"), _package_dir("libcst", "codemod")]
+    return [r for r in roots if Path(r).is_dir()]
+
+
+def test_findings_are_identical_with_and_without_the_prefilter(settings: Settings) -> None:
+    """Over the labelled corpus, examples/ and about 500 files of real installed packages."""
+    targets = discover(equivalence_roots(), settings)
+    assert len(targets) > 400
+    with_prefilter = run(targets, settings, RunOptions(jobs=2, prefilter=True))
+    without = run(targets, settings, RunOptions(jobs=2, prefilter=False))
+    assert with_prefilter.findings == without.findings
+    assert [(f.snippet, f.scope) for f in with_prefilter.findings] == [(f.snippet, f.scope) for f in without.findings]
+    assert with_prefilter.files == without.files
+    # the point of it: most files never reach LibCST
+    assert with_prefilter.stages.get("libcst", 0) < len(targets) / 2  # the corpus is mostly destructive
+    assert any(f.rule != "OPS001" for f in without.findings)
+
+
+def test_parse_errors_are_identical_with_and_without_the_prefilter(settings: Settings) -> None:
+    for source in ("def f(:\n    pass\n", "x = (\n", "print 'hello'\n", "\tif x:\n  pass\n"):
+        with_prefilter, without = run_source(source, settings, True), run_source(source, settings, False)
+        assert [dataclasses.replace(f, path="s.py") for f in with_prefilter] == [
+            dataclasses.replace(f, path="s.py") for f in without
+        ]
+        assert [f.rule for f in without] == ["OPS001"]
+
+
+# -- lean analysis ---------------------------------------------------------------------------------
+
+
+def _sample_modules() -> list[cst.Module]:
+    files = sorted(Path(_package_dir("click")).glob("*.py"))[:8] + sorted((REPO / "tests" / "corpus").rglob("*.py"))[:20]
+    modules = []
+    for path in files:
+        try:
+            modules.append(cst.parse_module(path.read_bytes()))
+        except cst.ParserSyntaxError:
+            continue
+    return modules
+
+
+class _Recorder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[str, int]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.events.append(("visit", id(node)))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self.events.append(("leave", id(original_node)))
+
+
+def test_walk_visits_in_libcst_order() -> None:
+    for module in _sample_modules():
+        by_libcst, by_walk = _Recorder(), _Recorder()
+        module.visit(by_libcst)
+        walk(module, by_walk)
+        assert by_walk.events == by_libcst.events
+
+
+def test_indexer_has_no_attribute_callbacks_walk_would_skip() -> None:
+    names = [n for n in vars(ModuleIndexer) if n.startswith(("visit_", "leave_")) and n.count("_") > 1]
+    assert names == []
+
+
+def test_node_positions_equal_position_provider() -> None:
+    for module in _sample_modules():
+        recorder = _Recorder()
+        nodes: list[cst.CSTNode] = []
+
+        class Collect(cst.CSTVisitor):
+            def on_visit(self, node: cst.CSTNode) -> bool:
+                nodes.append(node)
+                return True
+
+        module.visit(Collect())
+        expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        got = node_positions(module, nodes)
+        assert all(got[n] == expected[n] for n in nodes)
+        del recorder
+
+
+def test_static_rule_metadata_equals_the_rule_classes() -> None:
+    assert rule_metadata() == {cls.id: (cls.name, cls.severity) for cls in builtin_rules()}
+
+
+# -- import cost -----------------------------------------------------------------------------------
+
+
+def test_a_run_the_prefilter_settles_never_imports_libcst(tmp_path: Path) -> None:
+    (tmp_path / "clean.py").write_text("import os\n\nprint(os.getcwd())\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from linter.cli import main\n"
+        "try:\n"
+        "    main(['check', '--no-cache', 'clean.py'])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+        "print('libcst' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stdout + result.stderr
