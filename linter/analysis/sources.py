@@ -33,8 +33,9 @@ class SourceMatcher:
     def __init__(self, analysis: ModuleAnalysis) -> None:
         self.analysis = analysis
         self.globs = analysis.settings.ids.sources
+        # (full glob, method glob) for `module.Class.method` entries
         self.method_globs = tuple(
-            g.rsplit(".", 1)[1] for g in self.globs if g.count(".") >= 2 and g.rsplit(".", 2)[1][:1].isupper()
+            (g, g.rsplit(".", 1)[1]) for g in self.globs if g.count(".") >= 2 and g.rsplit(".", 2)[1][:1].isupper()
         )
         self._local_names = analysis.defined_names
 
@@ -63,9 +64,9 @@ class SourceMatcher:
                 return found
         if isinstance(call.func, cst.Attribute):
             method = call.func.attr.value
-            for glob in self.method_globs:
-                if fnmatchcase(method, glob):
-                    return SourceMatch(glob, method)
+            for glob, method_glob in self.method_globs:
+                if fnmatchcase(method, method_glob):
+                    return SourceMatch(glob, glob)
         return None
 
     def _match_qualname(self, qualname: str) -> SourceMatch | None:
