@@ -26,7 +26,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.idtypes import IdTypes, name_matches
-from linter.analysis.model import CallSite, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
+from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_value
 from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
 from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
@@ -676,7 +676,8 @@ class DataFlow:
             self._end(st, Origin("opaque", node))
             return
         found = False
-        for method in cls.methods.values():
+        methods = [m for c in self._class_and_bases(cls.name) for m in c.methods.values()]
+        for method in methods:
             for binding in self.scope(method.node).self_attributes.get(attr, ()):
                 found = True
                 inner = replace(st, scope=method.node, point=binding.statement, context=())
@@ -687,6 +688,17 @@ class DataFlow:
                 self._trace(binding.value, self._hop(inner, attr, binding.target, "attribute", typed))
         if not found:
             self._end(st, Origin("opaque", node))
+
+    def _class_and_bases(self, name: str) -> list[ClassInfo]:
+        """A module class and the module classes it derives from (attributes may be set in either)."""
+        found: list[ClassInfo] = []
+        pending = [name]
+        while pending:
+            current = self.analysis.classes.get(pending.pop())
+            if current is not None and current not in found:
+                found.append(current)
+                pending.extend(current.bases)
+        return found
 
     # -- functions ---------------------------------------------------------------------------------
     def _into_function(self, callee: FunctionInfo, site: CallSite, st: _State) -> None:

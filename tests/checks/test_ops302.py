@@ -366,3 +366,17 @@ def test_call_inside_a_comprehension():
         [client.delete_site(s) for s in sys.argv[1:] if s in KNOWN]
         results = [client.delete_site(site_id) for site_id in sys.argv[1:]]
     ''', "OPS302:5"), rules=["OPS302"])
+
+
+def test_self_attribute_set_in_a_base_class():
+    assert_case(case('''
+        import sys
+        from insight import client
+        class Base:
+            def __init__(self):
+                self.site_ids = sys.argv[1:]
+        class Cleaner(Base):
+            def run(self):
+                for site_id in self.site_ids:
+                    client.delete_site(site_id)
+    ''', "OPS302:9"), rules=["OPS302"])
