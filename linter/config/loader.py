@@ -86,6 +86,7 @@ _ID_KEYS = {
     "single_names": "single_names",
     "sources": "sources",
     "validators": "validators",
+    "scope_names": "scope_names",
 }
 _PATTERN_HINTS = {
     "^[A-Z]+[0-9]+$": "must be capital letters followed by digits, like ACME001",

@@ -92,6 +92,8 @@ class IdPolicy:
     single_names: tuple[str, ...] = ()  # globs: id, *_id, *Id
     sources: tuple[str, ...] = ()  # qualified-name globs of calls that read outside data
     validators: tuple[str, ...] = ()  # qualified-name globs of validating calls
+    # globs of IDs that say where a call acts (project_id), not what it deletes
+    scope_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
