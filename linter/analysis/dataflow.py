@@ -16,6 +16,7 @@ the way stops values of the wrong kind.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
@@ -51,6 +52,7 @@ RECEIVER_METHODS = frozenset(
 )
 TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
 KILLING_KINDS = frozenset({"assign", "element", "handle"})
+_ID_SUFFIX = re.compile(r"[_-]?(ids?|IDs?|Ids?)$")
 # Conventional names of the object argparse returns (matched when no parse_args() assignment is visible).
 OPTION_HOLDERS = ("args", "opts", "options", "arguments", "ns", "namespace", "parsed_args", "cli_args", "cmd_args")
 # Budgets keep pathological modules cheap: a walk that runs out stops silently (fewer findings, never wrong ones).
@@ -294,6 +296,8 @@ class DataFlow:
              collection: bool | None = None) -> _State:
         is_collection = name_matches(name, self.policy.collection_names)
         id_named = is_collection or name_matches(name, self.policy.single_names)
+        if id_named and self._is_scope(name):
+            is_collection = id_named = False
         if collection is None:
             collection = is_collection or (st.level == "coll" and st.items_are_ids)
         hop = Hop(name, node, kind, collection and kind != "key", id_named, typed)
@@ -303,6 +307,14 @@ class DataFlow:
         if id_named:
             return replace(st, hops=st.hops + (hop,), level="item", items_are_ids=False)
         return replace(st, hops=st.hops + (hop,))
+
+    def _is_scope(self, name: str) -> bool:
+        """`project_id` in `instances().delete(project=project_id)` says where, not what."""
+        if not self.policy.scope_names or not name_matches(name, self.policy.scope_names):
+            return False
+        stem = _ID_SUFFIX.sub("", name).lower().replace("-", "_").split("_")[-1]
+        call_text = self._call.label.lower() if self._call is not None else ""
+        return not stem or stem not in call_text
 
     def _to_collection(self, st: _State) -> _State:
         """From one item to the collection it was taken from."""

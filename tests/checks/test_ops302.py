@@ -380,3 +380,16 @@ def test_self_attribute_set_in_a_base_class():
                 for site_id in self.site_ids:
                     client.delete_site(site_id)
     ''', "OPS302:9"), rules=["OPS302"])
+
+
+def test_scope_ids_are_not_what_is_deleted():
+    assert_case(case('''
+        import os
+        from googleapiclient import discovery
+        PROJECT_ID = os.environ["PROJECT_ID"]
+        compute = discovery.build("compute", "v1")
+        for inst in compute.instances().list(project=PROJECT_ID, zone="europe-west1-b").execute()["items"]:
+            compute.instances().delete(project=PROJECT_ID, zone="europe-west1-b", instance=inst["name"]).execute()
+        crm = discovery.build("cloudresourcemanager", "v1")
+        crm.projects().delete(projectId=PROJECT_ID).execute()
+    ''', "OPS302:8"), rules=["OPS302"])
