@@ -48,8 +48,26 @@ def default_cache_dir(settings_cache_dir: str | None, root: str) -> Path:
     return Path(root) / CACHE_DIR_NAME
 
 
+def _marked_read_only(directory: Path) -> bool:
+    """The directory, or the nearest ancestor that exists, has no write bit at all.
+
+    Root (CI containers) can write there anyway; a tree someone made read-only
+    must still get nothing from opslint.
+    """
+    for candidate in (directory, *directory.parents):
+        try:
+            return not candidate.stat().st_mode & 0o222
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+    return False
+
+
 def _prepare(directory: Path) -> bool:
     """Create the cache directory (tagged and git-ignored); False if it cannot be written."""
+    if _marked_read_only(directory):
+        return False
     try:
         (directory / _LAYOUT).mkdir(parents=True, exist_ok=True)
         tag = directory / "CACHEDIR.TAG"
