@@ -142,7 +142,12 @@ def repeat(label: str, command: Sequence[str], cwd: Path, runs: int, env: dict[s
     return timing
 
 
+USE_TOOLS = True
+
+
 def find_tool(name: str) -> str | None:
+    if not USE_TOOLS:
+        return None
     local = CORPORA / "tools-venv" / "bin" / name
     if local.exists():
         return str(local)
@@ -167,7 +172,7 @@ def bench_corpus(name: str, corpus: Path, runs: int) -> dict[str, Timing]:
         results["bandit"] = repeat("bandit -r -q", [bandit, "-r", "-q", "."], corpus, runs)
     else:
         results["bandit"] = Timing("bandit -r -q", skipped="bandit not installed")
-        print("  bandit: skipped (not installed; pip install bandit)", flush=True)
+        print("  bandit -r -q: skipped (not installed or --no-tools; pip install bandit)", flush=True)
     semgrep = find_tool("semgrep")
     if semgrep:
         env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
@@ -176,7 +181,7 @@ def bench_corpus(name: str, corpus: Path, runs: int) -> dict[str, Timing]:
         results["semgrep"] = repeat("semgrep scan --jobs 2", command, corpus, runs, env)
     else:
         results["semgrep"] = Timing("semgrep scan --jobs 2", skipped="semgrep not installed")
-        print("  semgrep: skipped (not installed; pip install semgrep)", flush=True)
+        print("  semgrep scan: skipped (not installed or --no-tools; pip install semgrep)", flush=True)
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
         script.write(AST_FLOOR)
     results["ast"] = repeat("ast.parse floor (1 proc)", [sys.executable, script.name, *files], corpus, runs)
@@ -263,7 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-scale", action="store_true", help="skip the 25/50/100%% scale check")
     parser.add_argument("--no-small-file", action="store_true", help="skip the one-small-file timing")
     parser.add_argument("--output", help="also write the markdown table here")
+    parser.add_argument("--no-tools", action="store_true", help="do not run bandit or semgrep even if installed")
     args = parser.parse_args(argv)
+    global USE_TOOLS
+    USE_TOOLS = not args.no_tools
     runs = 1 if args.quick else args.runs
     if args.corpus:
         corpora = {Path(c).name: Path(c).resolve() for c in args.corpus}
