@@ -50,7 +50,9 @@ def parse_source(text: str) -> cst.Module | ParseFailure:
 def _describe_syntax_error(text: str, libcst_message: str) -> ParseFailure:
     """CPython's own parser locates and words syntax errors best; LibCST's word is the fallback."""
     try:
-        ast.parse(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(text)
     except SyntaxError as err:
         line = err.lineno or 1
         column = err.offset or 1
