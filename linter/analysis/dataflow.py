@@ -57,7 +57,7 @@ _ID_SUFFIX = re.compile(r"[_-]?(ids?|IDs?|Ids?)$")
 OPTION_HOLDERS = ("args", "opts", "options", "arguments", "ns", "namespace", "parsed_args", "cli_args", "cmd_args")
 # Budgets keep pathological modules cheap: a walk that runs out stops silently (fewer findings, never wrong ones).
 MAX_STEPS_PER_CALL = 800
-MAX_STEPS_PER_MODULE = 20000
+MAX_STEPS_PER_MODULE = 10000
 MAX_HOPS = 40
 
 

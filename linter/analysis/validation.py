@@ -29,6 +29,7 @@ PREFIX_METHODS = frozenset({"startswith", "endswith"})
 STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
 STOP_STATEMENTS = (cst.Raise, cst.Return, cst.Continue, cst.Break)
+MAX_LOOKBACK = 200  # checks stand near what they check; this bounds very long module-level scripts
 
 
 class Validation:
@@ -39,6 +40,24 @@ class Validation:
         self.validators = analysis.settings.ids.validators
         self._local_validators: dict[str, bool] = {}
         self._checked: dict[tuple[int, str], bool] = {}
+        self._names: dict[cst.CSTNode, frozenset[str]] = {}
+        self._related_names: dict[tuple[cst.CSTNode, str], set[str]] = {}
+        self._candidates: dict[cst.CSTNode, list[tuple[int, cst.CSTNode]]] = {}
+        self._positions: dict[cst.CSTNode, dict[cst.CSTNode, int]] = {}
+
+    # -- names an expression mentions (cached: checks are asked about many names) ----------------
+    def _mentions(self, expr: cst.BaseExpression, names: set[str]) -> bool:
+        return not self.names_in(expr).isdisjoint(names)
+
+    def names_in(self, expr: cst.CSTNode) -> frozenset[str]:
+        """Variable names (and dotted `args.app_id` chains) an expression reads; not attribute names."""
+        found = self._names.get(expr)
+        if found is None:
+            collected: set[str] = set()
+            _collect_names(expr, collected)
+            found = frozenset(collected)
+            self._names[expr] = found
+        return found
 
     # -- calls ----------------------------------------------------------------------------------
     def _qualified(self, expr: cst.BaseExpression) -> str | None:
@@ -81,8 +100,8 @@ class Validation:
     def _validation_call(self, call: cst.Call, names: set[str]) -> bool:
         func = call.func
         args = [a.value for a in call.args]
-        if not any(_mentions(a, names) for a in args) and not (
-            isinstance(func, cst.Attribute) and _mentions(func.value, names)
+        if not any(self._mentions(a, names) for a in args) and not (
+            isinstance(func, cst.Attribute) and self._mentions(func.value, names)
         ):
             return False
         qualname = self._qualified(func) or ""
@@ -90,9 +109,9 @@ class Validation:
             return _anchored(qualname, positional_args(call))
         if isinstance(func, cst.Attribute):
             method = func.attr.value
-            if method in REGEX_METHODS and not _mentions(func.value, names):
+            if method in REGEX_METHODS and not self._mentions(func.value, names):
                 return True  # a compiled pattern: PATTERN.fullmatch(app_id)
-            if method in PREFIX_METHODS and _mentions(func.value, names):
+            if method in PREFIX_METHODS and self._mentions(func.value, names):
                 return True
         if qualname in ("isinstance",) and len(args) == 2:
             return self.types.is_id_type(dotted_name(args[1]))
@@ -141,7 +160,7 @@ class Validation:
         if not isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
             return set()
         clause = expr.for_in
-        if clause.inner_for_in is not None or not _mentions(clause.iter, names):
+        if clause.inner_for_in is not None or not self._mentions(clause.iter, names):
             return set()
         targets = {n.value for n in _names(clause.target)}
         if clause.ifs:
@@ -165,14 +184,14 @@ class Validation:
         operator = target.operator
         left, right = test.left, target.comparator
         if isinstance(operator, (cst.In, cst.NotIn)):
-            subject_left = _mentions(left, names) and not _mentions(right, names)
-            substring = string_value(left) is not None and _mentions(right, names)
+            subject_left = self._mentions(left, names) and not self._mentions(right, names)
+            substring = string_value(left) is not None and self._mentions(right, names)
             if subject_left or substring:
                 return {"pos" if isinstance(operator, cst.In) else "neg"}
             return set()
         if isinstance(operator, (cst.Equal, cst.NotEqual)):
             for value, other in ((left, right), (right, left)):
-                if _mentions(value, names) and _is_constant(other) and not _mentions(other, names):
+                if self._mentions(value, names) and _is_constant(other) and not self._mentions(other, names):
                     return {"pos" if isinstance(operator, cst.Equal) else "neg"}
             return set()
         if isinstance(operator, (cst.Is, cst.IsNot)) and _is_none(right) and isinstance(left, cst.Call):
@@ -192,13 +211,23 @@ class Validation:
 
     def _related(self, scope: cst.CSTNode, name: str) -> set[str]:
         """The name, and names holding what a call returned for it (`app = client.get_app(app_id)`)."""
+        key = (scope, name)
+        cached = self._related_names.get(key)
+        if cached is None:
+            cached = self._related_names[key] = self._find_related(scope, name)
+        return cached
+
+    def _find_related(self, scope: cst.CSTNode, name: str) -> set[str]:
         names = {name}
         for other, bindings in self.scope_of(scope).bindings.items():
             for binding in bindings:
                 value = binding.value
                 if binding.kind == "assign" and isinstance(value, cst.Call):
-                    if any(_mentions(a.value, {name}) for a in value.args):
+                    if any(self._mentions(a.value, {name}) for a in value.args):
                         names.add(other)
+                elif binding.kind == "assign" and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+                    if self._mentions(value.for_in.iter, {name}):
+                        names.add(other)  # `bad = [i for i in ids if ...]`, tested by `if bad:`
         return names
 
     def _find_check(self, scope: cst.CSTNode, point: cst.CSTNode, names: set[str]) -> bool:
@@ -211,10 +240,8 @@ class Validation:
                 if wanted and wanted in self.polarity(current.test, names, scope):
                     return True
             elif isinstance(current, (cst.IndentedBlock, cst.Module, cst.SimpleStatementSuite)):
-                body = list(current.body)
-                if child in body:
-                    if any(self._statement_checks(s, names, scope) for s in body[: body.index(child)]):
-                        return True
+                if any(self._statement_checks(s, names, scope) for s in self._candidates_before(current, child)):
+                    return True
             elif isinstance(current, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 return False
             if current is scope:
@@ -223,8 +250,29 @@ class Validation:
             current = parents.get(current)
         return False
 
+    def _candidates_before(self, block: cst.CSTNode, child: cst.CSTNode) -> list[cst.CSTNode]:
+        """Statements of `block` before `child` that could be checks, nearest first, at most MAX_LOOKBACK."""
+        candidates = self._candidates.get(block)
+        if candidates is None:
+            candidates = []
+            for index, statement in enumerate(block.body):  # type: ignore[attr-defined]
+                if isinstance(statement, (cst.If, cst.Try)) or (
+                    isinstance(statement, cst.SimpleStatementLine)
+                    and any(isinstance(s, (cst.Assert, cst.Expr)) for s in statement.body)
+                ):
+                    candidates.append((index, statement))
+            self._candidates[block] = candidates
+            self._positions[block] = {s: i for i, s in enumerate(block.body)}  # type: ignore[attr-defined]
+        position = self._positions[block].get(child)
+        if position is None:
+            return []
+        before = [s for i, s in candidates if i < position]
+        return before[::-1][:MAX_LOOKBACK]
+
     def _statement_checks(self, statement: cst.CSTNode, names: set[str], scope: cst.CSTNode) -> bool:
         if isinstance(statement, cst.If):
+            if self.names_in(statement.test).isdisjoint(names):
+                return False  # most statements say nothing about these names: skip them cheaply
             test = self.polarity(statement.test, names, scope)
             if "neg" in test and _stops(statement.body):
                 return True
@@ -234,6 +282,8 @@ class Validation:
             return any(self._statement_checks(s, names, scope) for s in statement.body.body)
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
+                if not isinstance(small, (cst.Assert, cst.Expr)) or self.names_in(small).isdisjoint(names):
+                    continue
                 if isinstance(small, cst.Assert) and "pos" in self.polarity(small.test, names, scope):
                     return True
                 if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
@@ -317,29 +367,39 @@ def _anchored(qualname: str, args: list[cst.BaseExpression]) -> bool:
     return pattern.startswith("^") and end
 
 
-def _mentions(expr: cst.BaseExpression, names: set[str]) -> bool:
-    finder = _NameFinder(names)
-    expr.visit(finder)
-    return finder.found
-
-
-class _NameFinder(cst.CSTVisitor):
-    def __init__(self, names: set[str]) -> None:
-        super().__init__()
-        self.names = names
-        self.dotted = any("." in n for n in names)
-        self.found = False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.names:
-            self.found = True
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        # `args.app_id` is a subject of its own when the walk follows an attribute
-        if self.dotted and dotted_name(node) in self.names:
-            self.found = True
-        node.value.visit(self)
-        return False
+def _collect_names(node: cst.CSTNode, out: set[str]) -> None:
+    """A hand-written walk: LibCST's visitor machinery costs too much for the many small checks."""
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            out.add(current.value)
+        elif isinstance(current, cst.Attribute):
+            dotted = dotted_name(current)
+            if dotted is not None:
+                out.add(dotted)
+            stack.append(current.value)  # the attribute's own name is not a variable
+        elif isinstance(current, (cst.SimpleString, cst.Integer, cst.Float)):
+            continue
+        elif isinstance(current, cst.Call):
+            stack.append(current.func)
+            stack.extend(arg.value for arg in current.args)
+        elif isinstance(current, cst.Subscript):
+            stack.append(current.value)
+            stack.extend(e.slice for e in current.slice)
+        elif isinstance(current, cst.Index):
+            stack.append(current.value)
+        elif isinstance(current, cst.Comparison):
+            stack.append(current.left)
+            stack.extend(c.comparator for c in current.comparisons)
+        elif isinstance(current, (cst.BinaryOperation, cst.BooleanOperation)):
+            stack.extend((current.left, current.right))
+        elif isinstance(current, cst.UnaryOperation):
+            stack.append(current.expression)
+        elif isinstance(current, (cst.List, cst.Tuple, cst.Set)):
+            stack.extend(e.value for e in current.elements)
+        else:
+            stack.extend(current.children)  # rarer shapes: LibCST's generic (slower) child list
 
 
 def _is_constant(expr: cst.BaseExpression) -> bool:
