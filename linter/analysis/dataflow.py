@@ -46,7 +46,7 @@ RECEIVER_METHODS = frozenset(
     {
         "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "replace", "removeprefix", "removesuffix",
         "split", "rsplit", "splitlines", "read", "readlines", "readline", "decode", "encode", "items", "values",
-        "keys", "copy", "get", "pop", "tolist", "to_list", "unique", "dropna", "astype", "drop_duplicates",
+        "keys", "copy", "get", "pop", "popleft", "tolist", "to_list", "unique", "dropna", "astype", "drop_duplicates",
         "json", "iterrows", "itertuples", "to_dict",
     }
 )
@@ -551,6 +551,8 @@ class DataFlow:
                     inner = replace(self._hop(st, key, call, "key"), level="other", items_are_ids=False)
                 elif method in TEXT_METHODS:
                     inner = replace(st, level="other", items_are_ids=False)
+                elif method in ("pop", "popleft") and not args:
+                    inner = self._to_collection(st)  # one item taken from the collection
                 self._trace(func.value, inner)
                 return
         self._end(st, Origin("opaque", call))
