@@ -98,6 +98,7 @@ class Flow:
     origin: Origin
     validated: bool
     typed_declaration: bool  # an option/annotation on the way declares plain or ID types
+    argument: cst.CSTNode | None = None  # the argument of the call the walk started from
 
     @property
     def typed(self) -> bool:
@@ -132,6 +133,7 @@ class DataFlow:
         self._steps = 0
         self._module_steps = 0
         self._call: DestructiveCall | None = None
+        self._argument: cst.CSTNode | None = None
 
     # -- shared lazily built facts ------------------------------------------------------------
     @cached_property
@@ -215,9 +217,11 @@ class DataFlow:
             start = _State(scope=site.function.node if site.function else self.analysis.module, point=site.node)
             start = self._inside_comprehensions(start, site)
             for arg in site.node.args:
+                self._argument = arg.value
                 self._trace(arg.value, start)
             for inner in _receiver_calls(site.node):
                 for arg in inner.args:
+                    self._argument = arg.value
                     self._trace(arg.value, start)
         return self._flows
 
@@ -290,7 +294,7 @@ class DataFlow:
     def _end(self, st: _State, origin: Origin, validated: bool = False) -> None:
         assert self._call is not None
         declared = any(h.typed is not None for h in st.hops)
-        self._flows.append(Flow(self._call, st.hops, origin, st.validated or validated, declared))
+        self._flows.append(Flow(self._call, st.hops, origin, st.validated or validated, declared, self._argument))
 
     def _hop(self, st: _State, name: str, node: cst.CSTNode, kind: str, typed: bool | None = None,
              collection: bool | None = None) -> _State:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import libcst as cst
+
 from linter.analysis.dataflow import Flow
 from linter.analysis.idtypes import name_matches
 from linter.analysis.model import ModuleAnalysis
@@ -67,8 +69,15 @@ globs of functions that check an ID's kind and raise or return it).
         if not analysis.destructive:
             return
         flow_model = analysis.dataflow
+        used: set[cst.CSTNode] = set()
         for flow in flow_model.unvalidated_sources:
-            yield Report(flow.call.node, self.message(flow, flow_model.line_of(flow.origin.node)), flow.call.confidence)
+            # one finding per (source, call): a second source of the same call is shown at its argument
+            node: cst.CSTNode = flow.call.node
+            if node in used and flow.argument is not None and flow.argument not in used:
+                node = flow.argument
+            used.add(node)
+            message = self.message(flow, flow_model.line_of(flow.origin.node))
+            yield Report(node, message, flow.call.confidence)
 
     def message(self, flow: Flow, line: int | None) -> str:
         named = [h for h in flow.hops if h.id_named]

@@ -393,3 +393,15 @@ def test_scope_ids_are_not_what_is_deleted():
         crm = discovery.build("cloudresourcemanager", "v1")
         crm.projects().delete(projectId=PROJECT_ID).execute()
     ''', "OPS302:8"), rules=["OPS302"])
+
+
+def test_one_finding_per_source_and_call():
+    findings = [f for f in lint_source(
+        "import os, sys\n"
+        "from insight import client\n"
+        "site_id = sys.argv[1]\n"
+        "app_id = os.environ['APP_ID']\n"
+        "client.delete_app_on_site(site_id,\n"
+        "                          app_id)\n"
+    ) if f.rule == "OPS302"]
+    assert sorted((f.line, f.message.split(" read from ")[0]) for f in findings) == [(5, "`site_id`"), (6, "`app_id`")]
