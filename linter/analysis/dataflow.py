@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import Mapping
 
@@ -97,7 +96,6 @@ class Flow:
     hops: tuple[Hop, ...]  # nearest the call first
     origin: Origin
     validated: bool
-    typed_declaration: bool  # an option/annotation on the way declares plain or ID types
     argument: cst.CSTNode | None = None  # the argument of the call the walk started from
 
     @property
@@ -293,8 +291,7 @@ class DataFlow:
 
     def _end(self, st: _State, origin: Origin, validated: bool = False) -> None:
         assert self._call is not None
-        declared = any(h.typed is not None for h in st.hops)
-        self._flows.append(Flow(self._call, st.hops, origin, st.validated or validated, declared, self._argument))
+        self._flows.append(Flow(self._call, st.hops, origin, st.validated or validated, self._argument))
 
     def _hop(self, st: _State, name: str, node: cst.CSTNode, kind: str, typed: bool | None = None,
              collection: bool | None = None) -> _State:
@@ -859,6 +856,3 @@ def _receiver_calls(call: cst.Call) -> list[cst.Call]:
         else:
             return found
 
-
-def glob_matches(globs: tuple[str, ...], name: str) -> bool:
-    return any(fnmatchcase(name, g) for g in globs)
