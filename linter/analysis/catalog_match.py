@@ -226,7 +226,7 @@ class CatalogMatcher:
 
     def _unwrap_sql_call(self, call: cst.Call, site: CallSite) -> cst.BaseExpression | None:
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("format", "as_string"):
+        if isinstance(func, cst.Attribute) and func.attr.value in ("format", "as_string", "replace", "strip", "upper"):
             return self._follow_name(func.value, site)
         resolved = self.analysis.imports.resolve_expr(func) or dotted_name(func) or ""
         if resolved in TEXT_WRAPPERS or resolved.rsplit(".", 1)[-1] in ("text", "SQL"):
