@@ -22,7 +22,7 @@ def collect_cli_options(analysis: ModuleAnalysis) -> list[CliOption]:
     options: list[CliOption] = []
     for site in analysis.calls:
         resolved = site.qualname or ""
-        if site.name == "add_argument" and site.receiver is not None:
+        if _is_argparse_style(site.name, site.receiver is not None, resolved):
             option = _argparse_option(site.node)
         elif resolved in ("click.option", "click.argument"):
             option = _click_option(site.node, analysis)
@@ -36,6 +36,13 @@ def collect_cli_options(analysis: ModuleAnalysis) -> list[CliOption]:
     options.extend(_env_subscripts_and_argv(analysis))
     options.extend(_constants(analysis))
     return options
+
+
+def _is_argparse_style(name: str | None, has_receiver: bool, resolved: str) -> bool:
+    """argparse's add_argument, optparse's add_option and make_option (old Django commands)."""
+    if name in ("add_argument", "add_option") and has_receiver:
+        return True
+    return resolved.endswith("make_option")
 
 
 def _flags(call: cst.Call) -> tuple[str, ...]:

@@ -208,3 +208,18 @@ def test_name_helpers() -> None:
     assert string_prefix(cst.parse_expression("f'rm -rf {d}'")) == "rm -rf {}"
     assert string_prefix(cst.parse_expression("x")) is None
     assert UNKNOWN is not None
+
+
+def test_optparse_options_are_cli_options() -> None:
+    a = analyse(
+        """
+        from optparse import OptionParser, make_option
+
+        option_list = (make_option("--delete", action="store_true", dest="delete", default=False),)
+        parser = OptionParser()
+        parser.add_option("-n", "--dry-run", action="store_true", dest="dry_run")
+        """
+    )
+    by_dest = {o.dest: o for o in a.cli_options}
+    assert by_dest["delete"].is_flag and by_dest["delete"].default is False
+    assert by_dest["dry_run"].is_flag and by_dest["dry_run"].flags == ("-n", "--dry-run")
