@@ -11,7 +11,7 @@ def main(keep, execute):
     for image in api.images.list():
         for tag in image.tags:
             by_repo.setdefault(tag.split(":")[0], []).append((image.attrs["Created"], tag))
-    for repo, tags in by_repo.items():
+    for repo, tags in by_repo.items():  # expect: OPS103
         for _, tag in sorted(tags, reverse=True)[keep:]:
             click.echo(("removing " if execute else "would remove ") + tag)
             if execute:
