@@ -9,6 +9,7 @@ is the typed one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import libcst as cst
 
@@ -53,29 +54,157 @@ class Scope:
     yields_from: list[cst.BaseExpression] = field(default_factory=list)
 
 
-class ScopeCollector(cst.CSTVisitor):
-    """One walk over a scope body, not entering nested functions, classes or lambdas."""
+class ScopeCollector:
+    """One walk over a scope body's statements, not entering nested functions, classes or lambdas.
+
+    Written by hand over statements only: bindings are made by statements, and
+    LibCST's visitor would also walk every expression node, which costs several
+    times more on large modules.
+    """
 
     def __init__(self, scope: Scope) -> None:
-        super().__init__()
         self.scope = scope
-        self._statements: list[cst.CSTNode] = []
+        self._statement: cst.CSTNode | None = None
 
-    # -- statement order -----------------------------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
-            self.scope.order.setdefault(node, len(self.scope.order))
-            self._statements.append(node)
-        return super().on_visit(node)
+    # -- walking ---------------------------------------------------------------------------------
+    def statements(self, statements: Sequence[cst.BaseStatement]) -> None:
+        for statement in statements:
+            self.statement(statement)
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
-        if isinstance(original_node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
-            self._statements.pop()
+    def suite(self, suite: cst.BaseSuite) -> None:
+        if isinstance(suite, cst.IndentedBlock):
+            self.statements(suite.body)
+        else:
+            for small in suite.body:
+                self.small(small)
 
+    def _enter(self, node: cst.CSTNode) -> None:
+        self.scope.order.setdefault(node, len(self.scope.order))
+        self._statement = node
+
+    def statement(self, node: cst.BaseStatement) -> None:
+        if isinstance(node, cst.SimpleStatementLine):
+            for small in node.body:
+                self.small(small)
+            return
+        self._enter(node)
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            self._add(node.name.value, "opaque", None, node.name)
+        elif isinstance(node, cst.If):
+            self._walrus(node.test)
+            self.suite(node.body)
+            if node.orelse is not None:
+                self._else(node.orelse)
+        elif isinstance(node, cst.For):
+            self._bind_target(node.target, "element", node.iter)
+            self.suite(node.body)
+            if node.orelse is not None:
+                self._else(node.orelse)
+        elif isinstance(node, cst.While):
+            self._walrus(node.test)
+            self.suite(node.body)
+            if node.orelse is not None:
+                self._else(node.orelse)
+        elif isinstance(node, cst.With):
+            for item in node.items:
+                if item.asname is not None:
+                    self._bind_target(item.asname.name, "handle", item.item)
+            self.suite(node.body)
+        elif isinstance(node, (cst.Try, cst.TryStar)):
+            self.suite(node.body)
+            for handler in node.handlers:
+                self.suite(handler.body)
+            if node.orelse is not None:
+                self.suite(node.orelse.body)
+            if node.finalbody is not None:
+                self.suite(node.finalbody.body)
+        elif isinstance(node, cst.Match):
+            for case in node.cases:
+                self.suite(case.body)
+
+    def _else(self, node: cst.If | cst.Else) -> None:
+        if isinstance(node, cst.If):
+            self.statement(node)
+        else:
+            self.suite(node.body)
+
+    def small(self, node: cst.BaseSmallStatement) -> None:
+        self._enter(node)
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                self._bind_target(target.target, "assign", node.value)
+            self._value(node.value)
+        elif isinstance(node, cst.AnnAssign):
+            self._bind_target(node.target, "assign", node.value, node.annotation.annotation)
+            if node.value is not None:
+                self._value(node.value)
+        elif isinstance(node, cst.AugAssign):
+            self._bind_target(node.target, "augment", node.value)
+        elif isinstance(node, cst.Expr):
+            self._value(node.value)
+        elif isinstance(node, cst.Return):
+            if node.value is not None:
+                self.scope.returns.append(node.value)
+        elif isinstance(node, cst.Global):
+            self.scope.declared_global.update(n.name.value for n in node.names)
+        elif isinstance(node, cst.Import):
+            for alias in node.names:
+                local = alias.asname.name if alias.asname else alias.name
+                name = dotted_name(local) if isinstance(local, (cst.Name, cst.Attribute)) else None
+                if name:
+                    self._add(name.split(".")[0], "opaque", None, node)
+        elif isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                local = alias.asname.name if alias.asname else alias.name
+                if isinstance(local, cst.Name):
+                    self._add(local.value, "opaque", None, node)
+
+    def _value(self, value: cst.BaseExpression) -> None:
+        """What a statement's expression adds: a yield, `xs.append(v)`, `(x := v)` at its top."""
+        if isinstance(value, cst.Yield):
+            if isinstance(value.value, cst.From):
+                self.scope.yields_from.append(value.value.item)
+            elif value.value is not None:
+                self.scope.yields.append(value.value)
+        elif isinstance(value, cst.Call):
+            self._addition(value)
+        elif isinstance(value, cst.NamedExpr):
+            self._bind_target(value.target, "assign", value.value)
+
+    def _walrus(self, test: cst.BaseExpression) -> None:
+        """`if (m := pattern.match(x))`, `if not (db_id := os.environ.get(...))`."""
+        pending = [test]
+        while pending:
+            expr = pending.pop()
+            if isinstance(expr, cst.NamedExpr):
+                self._bind_target(expr.target, "assign", expr.value)
+            elif isinstance(expr, cst.UnaryOperation):
+                pending.append(expr.expression)
+            elif isinstance(expr, cst.BooleanOperation):
+                pending.extend((expr.left, expr.right))
+            elif isinstance(expr, cst.Comparison):
+                pending.append(expr.left)
+
+    def _addition(self, node: cst.Call) -> None:
+        func = node.func
+        if not isinstance(func, cst.Attribute) or not node.args:
+            return
+        method = func.attr.value
+        if method not in ADD_ITEM and method not in ADD_MANY:
+            return
+        value = node.args[-1].value if method == "insert" else node.args[0].value
+        kind = "add_item" if method in ADD_ITEM else "add_many"
+        receiver = func.value
+        if isinstance(receiver, cst.Name):
+            self._add(receiver.value, kind, value, node)
+        elif isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
+            if receiver.value.value in SELF_NAMES:
+                self._bind_target(receiver, kind, value)
+
+    # -- bindings -----------------------------------------------------------------------------
     def _add(self, name: str, kind: str, value: cst.BaseExpression | None, target: cst.CSTNode,
              annotation: cst.BaseExpression | None = None, unpacked: bool = False) -> None:
-        statement = self._statements[-1] if self._statements else target
+        statement = self._statement if self._statement is not None else target
         binding = Binding(name, kind, value, statement, self.scope.order.get(statement, 0), target, annotation,
                           unpacked)
         self.scope.bindings.setdefault(name, []).append(binding)
@@ -92,96 +221,18 @@ class ScopeCollector(cst.CSTVisitor):
             self._bind_target(target.value, kind, value, unpacked=unpacked)
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             if target.value.value in SELF_NAMES and value is not None:
-                statement = self._statements[-1] if self._statements else target
+                statement = self._statement if self._statement is not None else target
                 self.scope.self_attributes.setdefault(target.attr.value, []).append(
                     Binding(target.attr.value, kind, value, statement, self.scope.order.get(statement, 0),
                             target, annotation)
                 )
-
-    # -- nested scopes are their own -------------------------------------------------------
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        self._add(node.name.value, "opaque", None, node.name)
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        self._add(node.name.value, "opaque", None, node.name)
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-    # -- bindings -----------------------------------------------------------------------------
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            self._bind_target(target.target, "assign", node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._bind_target(node.target, "assign", node.value, node.annotation.annotation)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._bind_target(node.target, "augment", node.value)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._bind_target(node.target, "assign", node.value)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._bind_target(node.target, "element", node.iter)
-
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None:
-            self._bind_target(node.asname.name, "handle", node.item)
-
-    def visit_Import(self, node: cst.Import) -> None:
-        for alias in node.names:
-            local = alias.asname.name if alias.asname else alias.name
-            name = dotted_name(local) if isinstance(local, (cst.Name, cst.Attribute)) else None
-            if name:
-                self._add(name.split(".")[0], "opaque", None, node)
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if isinstance(node.names, cst.ImportStar):
-            return
-        for alias in node.names:
-            local = alias.asname.name if alias.asname else alias.name
-            if isinstance(local, cst.Name):
-                self._add(local.value, "opaque", None, node)
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self.scope.declared_global.update(n.name.value for n in node.names)
-
-    def visit_Return(self, node: cst.Return) -> None:
-        if node.value is not None:
-            self.scope.returns.append(node.value)
-
-    def visit_Yield(self, node: cst.Yield) -> None:
-        if isinstance(node.value, cst.From):
-            self.scope.yields_from.append(node.value.item)
-        elif node.value is not None:
-            self.scope.yields.append(node.value)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        if not isinstance(func, cst.Attribute) or not node.args:
-            return
-        method = func.attr.value
-        if method not in ADD_ITEM and method not in ADD_MANY:
-            return
-        value = node.args[-1].value if method == "insert" else node.args[0].value
-        kind = "add_item" if method in ADD_ITEM else "add_many"
-        receiver = func.value
-        if isinstance(receiver, cst.Name):
-            self._add(receiver.value, kind, value, node)
-        elif isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
-            if receiver.value.value in SELF_NAMES:
-                self._bind_target(receiver, kind, value)
 
 
 def collect_scope(node: cst.CSTNode) -> Scope:
     scope = Scope(node)
     collector = ScopeCollector(scope)
     if isinstance(node, cst.FunctionDef):
-        node.body.visit(collector)
+        collector.suite(node.body)
     elif isinstance(node, cst.Module):
-        for statement in node.body:
-            statement.visit(collector)
+        collector.statements(node.body)
     return scope
