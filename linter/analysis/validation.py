@@ -41,6 +41,7 @@ class Validation:
         self._local_validators: dict[str, bool] = {}
         self._checked: dict[tuple[int, str], bool] = {}
         self._names: dict[cst.CSTNode, frozenset[str]] = {}
+        self._raising: dict[str, bool] = {}
         self._related_names: dict[tuple[cst.CSTNode, str], set[str]] = {}
         self._candidates: dict[cst.CSTNode, list[tuple[int, cst.CSTNode]]] = {}
         self._positions: dict[cst.CSTNode, dict[cst.CSTNode, int]] = {}
@@ -298,9 +299,12 @@ class Validation:
         local = self.analysis.functions.get(self._qualified(call.func) or "")
         if local is None:
             return False
-        finder = _TestFinder()
-        local.node.body.visit(finder)
-        return finder.raises
+        known = self._raising.get(local.qualname)
+        if known is None:
+            finder = _TestFinder()
+            local.node.body.visit(finder)
+            known = self._raising[local.qualname] = finder.raises
+        return known
 
 
 _FLIP = {"pos": "neg", "neg": "pos"}
