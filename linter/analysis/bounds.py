@@ -19,7 +19,7 @@ from typing import Iterator
 
 import libcst as cst
 
-from linter.analysis.callgraph import handed_on_functions, resolve_local_callee
+from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
 
@@ -48,7 +48,6 @@ class BoundsAnalysis:
         self.id_globs = tuple(fold(n) for n in analysis.settings.ids.collection_names)
         self._uncapped_memo: dict[cst.CSTNode, bool] = {}
         self._in_loop_memo: dict[str, bool] = {}
-        self._assignments: dict[cst.CSTNode, dict[str, list[cst.BaseExpression]]] = {}
 
     # -- which functions reach a destructive call -----------------------------------------
     @cached_property
@@ -69,14 +68,6 @@ class BoundsAnalysis:
                         pending.append(caller)
         return found
 
-    def _reaching_targets(self, site: CallSite) -> list[FunctionInfo]:
-        targets = []
-        direct = resolve_local_callee(self.analysis, site)
-        if direct is not None and direct.qualname in self.reaching:
-            targets.append(direct)
-        targets.extend(t for t in handed_on_functions(self.analysis, site) if t.qualname in self.reaching)
-        return targets
-
     # -- findings -----------------------------------------------------------------------------
     def findings(self) -> list[UnboundedFinding]:
         reported: dict[cst.CSTNode, UnboundedFinding] = {}
@@ -85,10 +76,12 @@ class BoundsAnalysis:
         reachers: list[tuple[cst.CSTNode, DestructiveCall, bool]] = [
             (node, call, False) for node, call in destructive_nodes.items()
         ]
-        for site in self.analysis.calls:
-            for target in self._reaching_targets(site):
-                reachers.append((site.node, self.reaching[target.qualname], self._is_map_call(site)))
-                break
+        seen: set[int] = set()
+        for qualname, call in self.reaching.items():
+            for site in self.analysis.callers.get(qualname, []):
+                if isinstance(site, CallSite) and id(site.node) not in seen:
+                    seen.add(id(site.node))
+                    reachers.append((site.node, call, self._is_map_call(site)))
         for node, call, is_map in reachers:
             loops = ([node] if is_map else []) + list(self._loops_around(node))
             uncapped = [loop for loop in loops if not self._loop_capped(loop)]
@@ -187,6 +180,8 @@ class BoundsAnalysis:
             return False
         if self._mentions_cap(expr):
             return True
+        if isinstance(expr, (cst.List, cst.Dict, cst.Set)) and not expr.elements:
+            return False  # an accumulator filled later: `by_repo = {}` ... setdefault(...).append(...)
         if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
             return all(
                 not isinstance(e, cst.StarredElement) or self._iterable_bounded(e.value, scope, depth + 1)
@@ -411,12 +406,7 @@ class BoundsAnalysis:
 
     def _assigned(self, name: str, scope: FunctionInfo | None) -> list[cst.BaseExpression]:
         if scope is not None:
-            cached = self._assignments.get(scope.node)
-            if cached is None:
-                collector = _Assignments()
-                scope.node.body.visit(collector)
-                cached = collector.values
-                self._assignments[scope.node] = cached
+            cached = self.analysis.guards.scope_assignments(scope.node)
             if name in cached:
                 return cached[name]
             if name in scope.params:
@@ -600,24 +590,6 @@ class _Integers(cst.CSTVisitor):
 
     def visit_Integer(self, node: cst.Integer) -> None:
         self.found = True
-
-
-class _Assignments(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[str, list[cst.BaseExpression]] = {}
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            if isinstance(target.target, cst.Name):
-                self.values.setdefault(target.target.value, []).append(node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None and isinstance(node.target, cst.Name):
-            self.values.setdefault(node.target.value, []).append(node.value)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
 
 
 __all__ = ["BoundsAnalysis", "UnboundedFinding"]

@@ -14,7 +14,7 @@ shapes: branches, exits, prompts, flags handed to APIs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import Iterable, Iterator, Sequence
@@ -64,6 +64,8 @@ SHELL_CALLS = frozenset(
         "os.popen",
     }
 )
+# calls that run a statement built earlier: stmt = delete(t).where(...); conn.execute(stmt)
+EXECUTE_METHODS = frozenset({"execute", "exec_driver_sql", "executemany", "scalars", "scalar"})
 COMMAND_DECORATOR_SUFFIXES = (".command", ".callback", ".group")
 
 # what a flag means when it is true
@@ -80,8 +82,14 @@ class _Names:
     execute: tuple[str, ...]
     bypass: tuple[str, ...]
     calls: tuple[str, ...]
+    memo: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
 
     def kind(self, name: str) -> str | None:
+        if name not in self.memo:
+            self.memo[name] = self._kind(name)
+        return self.memo[name]
+
+    def _kind(self, name: str) -> str | None:
         folded = fold(name)
         if not folded:
             return None
@@ -113,6 +121,7 @@ class GuardAnalysis:
             bypass=tuple(fold(n) for n in policy.bypass_names),
             calls=tuple(policy.calls),
         )
+        self._assignments: dict[cst.FunctionDef, dict[str, list[cst.BaseExpression]]] = {}
         self._with_prompts = _Evaluator(self, count_prompts=True)
         self._without_prompts = _Evaluator(self, count_prompts=False)
 
@@ -185,6 +194,15 @@ class GuardAnalysis:
             return site.qualname in PROMPT_CALLS
         return site.callee in PROMPT_BUILTINS
 
+    def scope_assignments(self, function: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
+        """NAME = value inside one function (not its nested functions), from one shared pass."""
+        cached = self._assignments.get(function)
+        if cached is None:
+            cached = {}
+            _collect_assignments(function.body, cached)
+            self._assignments[function] = cached
+        return cached
+
     def flag_kind(self, key: str) -> str | None:
         kind = self.names.kind(key)
         if kind is not None:
@@ -207,7 +225,6 @@ class _Evaluator:
         self._returns_memo: dict[tuple[str, bool], bool] = {}
         self._exit_function_memo: dict[str, bool] = {}
         self._in_progress: set[object] = set()
-        self._assignments: dict[cst.CSTNode, dict[str, list[cst.BaseExpression]]] = {}
 
     # -- paths to a node ------------------------------------------------------------
     def node_guarded(self, node: cst.CSTNode) -> bool:
@@ -249,10 +266,15 @@ class _Evaluator:
         target = parent.targets[0].target
         if not isinstance(target, cst.Name):
             return []
-        root: cst.CSTNode = scope.node if scope is not None else self.analysis.module
-        finder = _ExecutionsOf(target.value)
-        root.visit(finder)
-        return finder.found
+        name = target.value
+        return [
+            site.node
+            for site in self.analysis.calls
+            if site.function is scope
+            and site.name in EXECUTE_METHODS
+            and isinstance(site.node.func, cst.Attribute)
+            and any(isinstance(a.value, cst.Name) and a.value.value == name for a in site.node.args)
+        ]
 
     def _is_external(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
         """A call into code the module does not define (its own functions check their flags inside)."""
@@ -660,13 +682,7 @@ class _Evaluator:
         return self.analysis.module_assignments.get(name, [])
 
     def _scope_assignments(self, node: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
-        cached = self._assignments.get(node)
-        if cached is None:
-            collector = _Assignments()
-            node.body.visit(collector)
-            cached = collector.values
-            self._assignments[node] = cached
-        return cached
+        return self.guards.scope_assignments(node)
 
     def _is_prompt(self, expr: cst.BaseExpression) -> bool:
         while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in TRANSPARENT_METHODS:
@@ -801,44 +817,47 @@ def _block_exits(block: cst.BaseSuite, evaluator: _Evaluator, scope: FunctionInf
     return False
 
 
-class _ExecutionsOf(cst.CSTVisitor):
-    EXECUTE_METHODS = frozenset({"execute", "exec_driver_sql", "executemany", "scalars", "scalar"})
+def _collect_assignments(block: cst.CSTNode, into: dict[str, list[cst.BaseExpression]]) -> None:
+    """`NAME = value` statements of a block and its nested blocks, not of nested functions.
 
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-        self.found: list[cst.Call] = []
+    Walks statements only (never expressions): much cheaper than a LibCST visitor.
+    """
+    body = getattr(block, "body", ())
+    if not isinstance(body, (list, tuple)):
+        return
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        if isinstance(target.target, cst.Name):
+                            into.setdefault(target.target.value, []).append(small.value)
+                elif isinstance(small, cst.AnnAssign) and small.value is not None and isinstance(small.target, cst.Name):
+                    into.setdefault(small.target.value, []).append(small.value)
+        elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        elif isinstance(statement, cst.BaseCompoundStatement):
+            for part in _sub_blocks(statement):
+                _collect_assignments(part, into)
 
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in self.EXECUTE_METHODS:
-            if any(isinstance(a.value, cst.Name) and a.value.value == self.name for a in node.args):
-                self.found.append(node)
 
-
-class _Assignments(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[str, list[cst.BaseExpression]] = {}
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            if isinstance(target.target, cst.Name):
-                self.values.setdefault(target.target.value, []).append(node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None and isinstance(node.target, cst.Name):
-            self.values.setdefault(node.target.value, []).append(node.value)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        if isinstance(node.target, cst.Name):
-            self.values.setdefault(node.target.value, []).append(node.value)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
+def _sub_blocks(statement: cst.BaseCompoundStatement) -> Iterator[cst.CSTNode]:
+    body = getattr(statement, "body", None)  # Match has cases, not a body
+    if body is not None:
+        yield body
+    orelse = getattr(statement, "orelse", None)
+    while isinstance(orelse, cst.If):
+        yield orelse.body
+        orelse = orelse.orelse
+    if orelse is not None:
+        yield orelse.body
+    for handler in getattr(statement, "handlers", ()):
+        yield handler.body
+    final = getattr(statement, "finalbody", None)
+    if final is not None:
+        yield final.body
+    for case in getattr(statement, "cases", ()):
+        yield case.body
 
 
 class _Returns(cst.CSTVisitor):

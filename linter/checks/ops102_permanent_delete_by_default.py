@@ -119,12 +119,12 @@ class _Policy:
             return
         default, choices = self._values(option)
         values = [v for v in (choices or ()) if v is not UNKNOWN]
+        by_values = any(self.is_permanent(v) for v in values) and any(self.is_recoverable(v) for v in values)
+        if not by_values and not self.is_mode_name(option.dest):
+            return
         compared = self._compared_values(option.dest)
         known = values + compared + ([default] if isinstance(default, str) else [])
-        is_mode = self.is_mode_name(option.dest) or (
-            any(self.is_permanent(v) for v in values) and any(self.is_recoverable(v) for v in values)
-        )
-        if not is_mode or not any(self.is_permanent(v) or self.is_recoverable(v) for v in known):
+        if not any(self.is_permanent(v) or self.is_recoverable(v) for v in known):
             return
         if not option.typed_choices and not choices:
             yield Report(
