@@ -21,13 +21,20 @@ from libcst._position import CodePosition, CodeRange
 _NEWLINE = re.compile(r"\r\n?|\n")
 
 
+class _AllFound(Exception):
+    """Raised inside code generation once every wanted node has its final span."""
+
+
 class _IndexRecordingState(CodegenState):
     """Code generation that remembers, per node, the token indices where it starts and ends."""
 
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, wanted: set[cst.CSTNode]) -> None:
         super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
         self.spans: dict[cst.CSTNode, tuple[int, int]] = {}
         self._starts: list[int] = []
+        self._wanted = wanted
+        self._settled = 0
+        self.stopped = False
 
     def before_codegen(self, node: cst.CSTNode) -> None:
         self._starts.append(len(self.tokens))
@@ -36,6 +43,12 @@ class _IndexRecordingState(CodegenState):
         start = self._starts.pop()
         if node not in self.spans:  # a syntactic position recorded inside wins
             self.spans[node] = (start, len(self.tokens))
+        if node in self._wanted:
+            self._settled += 1
+            if self._settled == len(self._wanted):
+                # every wanted span is final: the rest of the file is not needed
+                self.stopped = True
+                raise _AllFound
 
     def pop_trailing_newline(self) -> None:
         pass  # indices must keep pointing into the tokens as generated
@@ -52,18 +65,27 @@ class _IndexRecordingState(CodegenState):
         try:
             yield
         finally:
-            end = len(self.tokens)
-            if start_node is not None:
-                start = self.spans[start_node][0]
-            if end_node is not None:
-                end = self.spans[end_node][1]
-            self.spans[node] = (start, end)
+            if not self.stopped:  # when stopping early, hoisted child spans may not exist yet
+                end = len(self.tokens)
+                if start_node is not None:
+                    start = self.spans[start_node][0]
+                if end_node is not None:
+                    end = self.spans[end_node][1]
+                self.spans[node] = (start, end)
 
 
 def node_positions(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> Mapping[cst.CSTNode, CodeRange]:
-    """CodeRange (1-based lines, 0-based columns) of each of `nodes` found in `module`."""
-    state = _IndexRecordingState(module)
-    module._codegen(state)
+    """CodeRange (1-based lines, 0-based columns) of each of `nodes` found in `module`.
+
+    Code generation stops after the last wanted node, so a report near the
+    top of a long file costs little.
+    """
+    nodes = list(nodes)
+    state = _IndexRecordingState(module, set(nodes))
+    try:
+        module._codegen(state)
+    except _AllFound:
+        pass
     wanted = {node: state.spans[node] for node in nodes if node in state.spans}
     indices = sorted({i for span in wanted.values() for i in span})
     where: dict[int, CodePosition] = {}
