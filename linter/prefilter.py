@@ -33,9 +33,15 @@ import fnmatch
 import re
 import warnings
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from linter.config.model import Match, Settings
+
+try:  # the regex parser: re._parser from 3.11, sre_parse before
+    from re import _parser as _regex_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
+_LITERAL = _regex_parser.LITERAL if hasattr(_regex_parser, "LITERAL") else _regex_parser._constants.LITERAL
 
 # Rules (other than the engine's) verified to report only at, or about, a call
 # the catalog or a custom rule matches. A rule not listed here disables the
@@ -87,22 +93,90 @@ class CallGate:
         self.call_globs = tuple(sorted({g for m in matches for g in m.call}))
         self.shell = any(m.command is not None for m in matches)
         self.sql = any(m.sql is not None for m in matches)
+        # a literal word each command / SQL regex needs in the string it reads (None: no such word)
+        self.shell_words = _needs([m.command for m in matches if m.command is not None])
+        self.sql_words = _needs([m.sql for m in matches if m.sql is not None])
         self._method = _glob_regex(self.method_globs)
         self._call = _glob_regex(self.call_globs)
 
-    def may_match(self, name: str | None, qualnames: Iterable[str]) -> bool:
+    def may_match(self, name: str | None, qualnames: Iterable[str], strings: Callable[[], str] | None = None) -> bool:
+        """`strings`, if given, returns the file's string constants (lower-cased): a command or
+        SQL entry can only match a call if the file spells the entry's required word somewhere."""
         if name is None:
             return False
         if self._method is not None and self._method.match(name):
             return True
-        if self.sql and name in SQL_METHODS:
+        if self.sql and name in SQL_METHODS and _spelled(self.sql_words, strings):
             return True
         for qualname in qualnames:
             if self._call is not None and self._call.match(qualname):
                 return True
-            if self.shell and qualname in SHELL_CALLS:
+            if self.shell and qualname in SHELL_CALLS and _spelled(self.shell_words, strings):
                 return True
         return False
+
+
+def _needs(patterns: list[str]) -> tuple[str, ...] | None:
+    """Words one of which any of `patterns` needs; None if some pattern needs none."""
+    words: set[str] = set()
+    for pattern in patterns:
+        found = required_words(pattern)
+        if found is None:
+            return None
+        words.update(found)
+    return tuple(sorted(words))
+
+
+def _spelled(words: tuple[str, ...] | None, strings: Callable[[], str] | None) -> bool:
+    if strings is None or words is None:
+        return True
+    text = strings()
+    return any(word in text for word in words)
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words (letters, digits, `_`, `-`; lower-cased) one of which every match of `pattern` contains.
+
+    Read from the parsed regex: literal runs of the top-level sequence, mandatory
+    groups and repeats, and alternations whose every branch needs a word. None
+    when no such word can be proven.
+    """
+    try:
+        parsed = _regex_parser.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    return _sequence_words(list(parsed))
+
+
+def _sequence_words(items: list[Any]) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    current = ""
+    for opcode, argument in items + [(None, None)]:
+        char = chr(argument) if opcode is _LITERAL else ""
+        if char and (char.isalnum() or char in "_-"):
+            current += char.lower()
+            continue
+        if current:
+            options.append((current,))
+        current = ""
+        inner = _item_words(opcode, argument)
+        if inner:
+            options.append(inner)
+    # the most selective requirement: the one whose shortest word is longest
+    return max(options, key=lambda words: min(len(w) for w in words)) if options else None
+
+
+def _item_words(opcode: Any, argument: Any) -> tuple[str, ...] | None:
+    name = str(opcode)
+    if name == "SUBPATTERN":
+        return _sequence_words(list(argument[-1]))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+        return _sequence_words(list(argument[2]))
+    if name == "BRANCH":
+        branches = [_sequence_words(list(branch)) for branch in argument[1]]
+        if all(branches):
+            return tuple(sorted({w for words in branches if words for w in words}))
+    return None
 
 
 def _glob_regex(globs: Sequence[str]) -> re.Pattern[str] | None:
@@ -142,13 +216,36 @@ class Prefilter:
             return True
         aliases = _import_aliases(tree)
         gate = self.gate
+        strings: list[str] = []
+
+        def string_constants() -> str:
+            if not strings:
+                strings.append(_string_constants(tree))
+            return strings[0]
+
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-                if gate.may_match(name, _qualnames(func, aliases)):
+                if gate.may_match(name, _qualnames(func, aliases), string_constants):
                     return True
         return False
+
+
+def _string_constants(tree: ast.AST) -> str:
+    """Every str/bytes constant of the module, escapes evaluated and implicit concatenation joined, lower-cased.
+
+    The catalog matcher reads command and SQL text from literals (LibCST's
+    evaluated_value; bytes as latin-1), so any word it can see is in here.
+    """
+    parts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                parts.append(node.value)
+            elif isinstance(node.value, bytes):
+                parts.append(node.value.decode("latin-1"))
+    return "\n".join(parts).lower()
 
 
 def _contains_any(lowered: str, tokens: tuple[str, ...]) -> bool:

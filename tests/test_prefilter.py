@@ -29,6 +29,7 @@ from linter.prefilter import (
     examine,
     glob_token,
     minimal_tokens,
+    required_words,
 )
 from linter.runner import RunOptions, run
 
@@ -63,6 +64,24 @@ def verdict(source: str, settings: Settings) -> str:
 )
 def test_glob_token_is_a_literal_piece_every_match_contains(glob: str, token: str | None) -> None:
     assert glob_token(glob) == token
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\bkubectl\s+delete\b", ("kubectl",)),
+        (r"(?:^|;)\s*DELETE\s+FROM\b", ("delete",)),
+        (r"\b(?:terraform|tofu)\s+destroy\b", ("destroy",)),
+        (r"\b(?:dropdb|mysqladmin)\b", ("dropdb", "mysqladmin")),
+        (r"(?:foo|bar)+x", ("bar", "foo")),
+        (r"(?:foo|b.)?x", ("x",)),
+        (r"(a|b)", None),
+        (r".*", None),
+        (r"[", None),
+    ],
+)
+def test_required_words_are_in_every_match(pattern: str, words: tuple[str, ...] | None) -> None:
+    assert required_words(pattern) == words
 
 
 def test_minimal_tokens_drop_tokens_that_contain_another() -> None:
@@ -103,8 +122,12 @@ def test_a_glob_without_a_literal_piece_turns_the_prefilter_off(settings: Settin
         ("from shutil import rmtree as zap\nzap(p)\n", "libcst"),
         ("import shutil as sh\nsh.rmtree(p)\n", "libcst"),
         ("client.delete_objects(Bucket=b)\n", "libcst"),
-        ("import subprocess\nsubprocess.run(['kubectl', 'get', 'pods'])\n", "libcst"),
-        ("cursor.execute('SELECT 1')\n", "libcst"),
+        ("import subprocess\nsubprocess.run(['kubectl', 'delete', 'pod', p])\n", "libcst"),
+        ("import subprocess\nsubprocess.run(['ls', '-l'])\n", "calls"),
+        ("import subprocess\nsubprocess.run('kube' 'ctl delete pod x', shell=True)\n", "libcst"),
+        ("import os\nos.system('\\x6bubectl delete ns x')\n", "libcst"),
+        ("cursor.execute('DELETE FROM users')\n", "libcst"),
+        ("cursor.execute('SELECT 1')\n", "calls"),
         ("x = 1  # opslint: ignore[OPS101] reason\n", "libcst"),
         ("def f(:\n    pass\n", "libcst"),  # CPython rejects it: the full path reports OPS001
         ("def f(:\n    delete()\n", "libcst"),
