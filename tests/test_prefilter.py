@@ -161,14 +161,19 @@ def run_source(source: str, settings: Settings, prefilter: bool) -> list:
 
 
 def _package_dir(name: str, sub: str = "") -> str:
-    return str(Path(importlib.import_module(name).__file__ or "").parent / sub)
+    """The source tree of an installed package ('' when it is not installed)."""
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return ""
+    return str(Path(module.__file__ or "").parent / sub)
 
 
 def equivalence_roots() -> list[str]:
     roots = [str(REPO / "tests" / "corpus"), str(REPO / "examples")]
     roots += [_package_dir(name) for name in ("click", "yaml", "jsonschema", "_pytest", "hypothesis")]
     roots += [_package_dir("libcst", "metadata"), _package_dir("libcst", "codemod")]
-    return [r for r in roots if Path(r).is_dir()]
+    return [r for r in roots if r and Path(r).is_dir()]
 
 
 def test_findings_are_identical_with_and_without_the_prefilter(settings: Settings) -> None:
