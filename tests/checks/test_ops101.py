@@ -244,6 +244,51 @@ CASES = [
             if not dryRun:
                 client.permanently_delete(x)
     '''),
+    # typing back a name the script shows is a confirmation
+    case('''
+        import sys
+        def main(r, host):
+            if input(f"type {host} to flush: ").strip() != host:
+                sys.exit(1)
+            r.flushdb()
+    '''),
+    # positional switches: sys.argv[1] == "--go"
+    case('''
+        import os, sys
+        GO = len(sys.argv) > 1 and sys.argv[1] == "--go"
+        def main(path):
+            if GO:
+                os.unlink(path)
+    '''),
+    # a built statement is guarded where it is executed
+    case('''
+        from sqlalchemy import delete
+        def purge(conn, table, ids, dry_run=True):
+            stmt = delete(table).where(table.c.id.in_(ids[:100]))
+            if dry_run:
+                print(stmt)
+                return
+            conn.execute(stmt)
+        def purge_unguarded(conn, table, ids):
+            stmt = delete(table).where(table.c.id.in_(ids[:100]))
+            conn.execute(stmt)
+    ''', "OPS101:9"),
+    # passing dry_run= to the module's own function is not an API flag
+    case('''
+        def purge(client, x, dry_run):
+            client.permanently_delete(x)
+        def main(client, args):
+            purge(client, 1, dry_run=args.dry_run)
+    ''', "OPS101:2"),
+    # a prompt bypass via --yes skips a prompt that still guards
+    case('''
+        import sys
+        def main(args, client, x):
+            if not args.yes:
+                if input("really? ") != "yes":
+                    sys.exit(1)
+            client.permanently_delete(x)
+    '''),
     # recoverable calls are never OPS101
     case('''
         def main(client, x):

@@ -101,6 +101,64 @@ CASES = [
                 for obj in page.get("Contents", []):
                     s3.delete_object(Bucket="b", Key=obj["Key"])
     ''', "OPS103:3"),
+    # caps seen through the module: checked callers, Enum members, LIMIT queries, list-call limits
+    case('''
+        import sys
+        def delete_all(client, ids):
+            for i in ids:
+                client.delete_site(i)
+        def main(client, ids):
+            if len(ids) > 20:
+                sys.exit("too many")
+            delete_all(client, ids)
+    '''),
+    case('''
+        import enum
+        class App(enum.Enum):
+            A = "app-1"
+            B = "app-2"
+        def main(client):
+            for app in App:
+                client.delete_app(app.value)
+    '''),
+    case('''
+        def main(cur):
+            cur.execute("SELECT id FROM t WHERE stale LIMIT 100")
+            for (row_id,) in cur.fetchall():
+                cur.execute("DELETE FROM t WHERE id = %s", (row_id,))
+        def other(cur):
+            cur.execute("SELECT id FROM t WHERE stale")
+            for (row_id,) in cur.fetchall():
+                cur.execute("DELETE FROM t WHERE id = %s", (row_id,))
+    ''', "OPS103:7"),
+    case('''
+        def a(logs):
+            for g in logs.describe_log_groups(limit=50)["logGroups"]:
+                logs.delete_log_group(logGroupName=g["logGroupName"])
+        def b(jira):
+            for issue in jira.search_issues("project = X", maxResults=False):
+                issue.delete()
+    ''', "OPS103:5"),
+    # a caller's slice caps a helper's loop; an accumulator filled later does not
+    case('''
+        def delete_all(client, ids):
+            for i in ids:
+                client.delete_site(i)
+        def main(client, ids):
+            delete_all(client, ids[:10])
+        def other(client, groups):
+            by_owner = {}
+            for g in groups:
+                by_owner.setdefault(g.owner, []).append(g)
+            for owner, items in by_owner.items():
+                client.delete_site(owner)
+    ''', "OPS103:10"),
+    # all but the newest N is not a cap
+    case('''
+        def main(client, snaps, keep):
+            for s in sorted(snaps)[:-keep]:
+                client.delete_snapshot(SnapshotId=s)
+    ''', "OPS103:2"),
     # no destructive call: no finding
     case('''
         def run(ids):
