@@ -527,6 +527,11 @@ class _Identifiers(cst.CSTVisitor):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.names.append(node.attr.value)
 
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        key = string_value(node.key)  # params={"limit": 25}
+        if key and literal_value(node.value) not in (False, None, 0, -1):
+            self.names.append(key)
+
     def visit_SubscriptElement(self, node: cst.SubscriptElement) -> None:
         if isinstance(node.slice, cst.Index):
             key = string_value(node.slice.value)
