@@ -6,7 +6,7 @@ import libcst as cst
 
 from linter.analysis.guards import DRY, EXECUTE
 from linter.analysis.model import CliOption, ModuleAnalysis
-from linter.analysis.names import fold
+from linter.analysis.names import UNKNOWN, fold, literal_value
 from linter.checks.base import Report, Rule
 
 FALSY_TEXT = frozenset({"", "0", "false", "no", "n", "off"})
@@ -65,7 +65,7 @@ else:
         seen_env: set[str] = set()
         for option in guards.dry_run_options:
             kind = guards.option_kind(option)
-            problem = _problem(option, kind)
+            problem = _problem(option, kind, _or_default(analysis, option))
             if problem is None:
                 continue
             if option.source == "env":
@@ -75,7 +75,17 @@ else:
             yield Report(option.node, problem, analysis.destructive[0].confidence)
 
 
-def _problem(option: CliOption, kind: str | None) -> str | None:
+def _or_default(analysis: ModuleAnalysis, option: CliOption) -> object:
+    """`os.getenv("DRY_RUN") or "1"`: the literal after `or` is the effective default."""
+    parent = analysis.parents.get(option.node)
+    if isinstance(parent, cst.BooleanOperation) and isinstance(parent.operator, cst.Or) and parent.left is option.node:
+        value = literal_value(parent.right)
+        if value is not UNKNOWN:
+            return value
+    return option.default
+
+
+def _problem(option: CliOption, kind: str | None, default: object) -> str | None:
     name = (option.flags or (option.dest,))[0].split("/")[0]
     if option.source == "argv" and kind == DRY:
         return (
@@ -85,7 +95,6 @@ def _problem(option: CliOption, kind: str | None) -> str | None:
     if option.source == "env":
         if not isinstance(option.node, cst.Call):
             return None  # os.environ["X"]: must be set, so it is asked for either way
-        default = option.default
         text = str(default).strip().lower() if default is not None else None
         if kind == DRY and (default is None or default is False or text in FALSY_TEXT):
             return (

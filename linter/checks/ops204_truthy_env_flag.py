@@ -86,6 +86,14 @@ def _through_string_methods(analysis: ModuleAnalysis, node: cst.CSTNode) -> cst.
             if isinstance(call, cst.Call) and call.func is parent:
                 node = call
                 continue
+        if (
+            isinstance(parent, cst.BooleanOperation)
+            and isinstance(parent.operator, cst.Or)
+            and parent.left is node
+            and isinstance(parent.right, (cst.SimpleString, cst.ConcatenatedString))
+        ):
+            node = parent  # os.getenv("DRY_RUN") or "1": a default, still a string
+            continue
         if isinstance(parent, cst.Arg):
             call = analysis.parents.get(parent)
             if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "bool":

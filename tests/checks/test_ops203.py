@@ -63,6 +63,13 @@ CASES = [
             shutil.rmtree("/srv/old")
     '''),
     case('''
+        import os, shutil
+        if (os.getenv("DRY_RUN") or "1") == "0":
+            shutil.rmtree("/srv/old")
+        if (os.getenv("DRY_RUN") or "") != "1":
+            shutil.rmtree("/srv/new")
+    ''', "OPS203:4"),
+    case('''
         import sys, shutil
         if "--dry-run" not in sys.argv:
             shutil.rmtree("/srv/old")

@@ -33,6 +33,16 @@ CASES = [
             sys.exit(0)
         shutil.rmtree("/srv/c")
     '''),
+    # `or "default"` keeps it a string: what matters is how it is used next
+    case('''
+        import os, shutil
+        dry = os.getenv("DRY_RUN") or "1"
+        if dry == "0":
+            shutil.rmtree("/srv/a")
+        force = os.getenv("FORCE") or ""
+        if force:
+            shutil.rmtree("/srv/b")
+    ''', "OPS204:5"),
     # not a safety flag, or no destructive call
     case('''
         import os, shutil
