@@ -311,8 +311,10 @@ def _parse(path: Path, display: str) -> _Layer:
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
-        if node is None:  # empty, or only comments
-            return _Layer(path, display, {}, lines)
+        if node is None:  # empty, or only comments: almost always a mistake (a failed write, a stray touch)
+            raise ConfigError(
+                display, 1, "", "the file is empty: add settings (`opslint init` writes a commented starter) or delete it"
+            )
         _walk(node, (), lines, display, {"count": 0, "stack": set()})
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:

@@ -188,14 +188,12 @@ def test_full_example_in_docs_loads(proj: Path, pack: Path) -> None:
 # layering and merging
 
 
-def test_empty_user_config_equals_builtins(proj: Path, pack: Path) -> None:
-    cfg = write(proj / ".opslint.yaml", "# nothing but a comment\n")
-    s = load(cfg, pack)
-    base = load(None, pack)
-    assert s.config_path == str(cfg.resolve())
-    assert s.root == str(proj.resolve())
-    assert s.catalog == base.catalog and s.guards == base.guards
-    assert s.digest == base.digest
+@pytest.mark.parametrize("text", ["", "\n\n", "# nothing but a comment\n"])
+def test_empty_user_config_is_an_error(proj: Path, pack: Path, text: str) -> None:
+    cfg = write(proj / ".opslint.yaml", text)
+    with pytest.raises(ConfigError) as err:
+        load(cfg, pack)
+    assert str(err.value).endswith(".opslint.yaml:1: the file is empty: add settings (`opslint init` writes a commented starter) or delete it")
 
 
 def test_extends_chain_merges_in_order(proj: Path, pack: Path, tmp_path: Path) -> None:

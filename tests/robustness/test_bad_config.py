@@ -69,10 +69,13 @@ def test_config_that_is_a_directory(project: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "# nothing configured yet\n", "\n\n"])
-def test_empty_config_means_the_defaults(project: Path, text: str) -> None:
-    """An empty .opslint.yaml (a fresh `touch`) is the built-in defaults, not an error."""
+def test_empty_config_is_a_one_line_error(project: Path, text: str) -> None:
+    """An empty .opslint.yaml is almost always a mistake: say so, with file and line, and scan nothing."""
     write(project / ".opslint.yaml", text)
     write(project / "purge.py", DESTRUCTIVE)
     run = run_check(".")
-    assert run.stderr == ""
-    assert "OPS101" in run.rules_for("purge.py")
+    assert run.exit_code == 2
+    [line] = run.stderr.splitlines()
+    assert ".opslint.yaml:1:" in line and "empty" in line
+
+
