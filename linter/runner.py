@@ -10,6 +10,7 @@ when a file passes the prefilter.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -123,7 +124,24 @@ def parse_error_findings(display_path: str, settings: Settings, message: str, li
 
 
 def _options_key(options: RunOptions) -> str:
-    return f"unused={options.engine.report_unused_ignores};today={options.engine.today}"
+    return f"unused={options.engine.report_unused_ignores};today={options.engine.today};code={code_fingerprint()}"
+
+
+def code_fingerprint() -> str:
+    """Size and mtime of opslint's own source files.
+
+    The version alone would keep serving old findings to anyone running a
+    working copy whose rules they just edited; a stat per file is cheap.
+    """
+    package = Path(__file__).resolve().parent
+    parts = []
+    for path in sorted(package.rglob("*.py")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _open_cache(settings: Settings, options: RunOptions) -> ResultCache | None:

@@ -250,3 +250,22 @@ def test_cli_cache_dir_option(tree: Path, tmp_path: Path, monkeypatch: pytest.Mo
     assert not (tree / CACHE_DIR_NAME).exists()
     assert "Removed" in CliRunner().invoke(cli, ["clean", "--cache-dir", str(elsewhere)]).output
     assert not elsewhere.exists()
+
+
+def test_editing_opslint_itself_invalidates_the_cache(
+    tree: Path, settings: Settings, tmp_path: Path, parse_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linter.runner
+
+    cache = tmp_path / "cache"
+    scan(tree, settings, cache)
+    monkeypatch.setattr(linter.runner, "code_fingerprint", lambda: "a rule was edited")
+    parse_calls.clear()
+    scan(tree, settings, cache)
+    assert "libcst" in parse_calls
+
+
+def test_code_fingerprint_is_stable() -> None:
+    from linter.runner import code_fingerprint
+
+    assert code_fingerprint() == code_fingerprint()
