@@ -22,12 +22,13 @@ from functools import cached_property
 from typing import Mapping
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange
 
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_value
+from linter.analysis.positions import node_positions
 from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
 from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
 from linter.analysis.validation import Validation
@@ -279,14 +280,16 @@ class DataFlow:
         return list(found.values())
 
     @cached_property
-    def _positions(self) -> Mapping[cst.CSTNode, CodeRange]:
-        return MetadataWrapper(self.analysis.module, unsafe_skip_copy=True).resolve(PositionProvider)
+    def _source_lines(self) -> Mapping[cst.CSTNode, CodeRange]:
+        """Positions of the sources OPS302 names, in one cheap pass (only files that report one pay it)."""
+        nodes = [f.origin.node for f in self.unvalidated_sources if f.origin.node is not None]
+        return node_positions(self.analysis.module, nodes) if nodes else {}
 
     def line_of(self, node: cst.CSTNode | None) -> int | None:
-        """The line a node starts on; computed only for files that report something."""
+        """The line a source starts on."""
         if node is None:
             return None
-        where = self._positions.get(node)
+        where = self._source_lines.get(node)
         return where.start.line if where is not None else None
 
     def _end(self, st: _State, origin: Origin, validated: bool = False) -> None:
