@@ -28,9 +28,45 @@ def resolve_local_callee(analysis: ModuleAnalysis, site: CallSite) -> FunctionIn
         owner = dotted_name(receiver.func)
     elif isinstance(receiver, cst.Call) and dotted_name(receiver.func) == "super" and site.function:
         owner = _owning_class(site.function)
+    else:
+        owner = _instance_class(analysis, receiver, site.function)
     if owner is None:
         return None
     return _method_in_hierarchy(analysis, owner, method)
+
+
+def _instance_class(analysis: ModuleAnalysis, receiver: cst.BaseExpression, scope: FunctionInfo | None) -> str | None:
+    """The module class of `c` in `c = Cleaner(...); c.run()`, or of `self.c` set in any method."""
+    instances = analysis.local_instances
+    if isinstance(receiver, cst.Name):
+        key = scope.qualname if scope else MODULE_SCOPE
+        return instances.get((key, receiver.value)) or instances.get((MODULE_SCOPE, receiver.value))
+    text = dotted_name(receiver)
+    if text and text.startswith("self.") and text.count(".") == 1 and scope:
+        owner = _owning_class(scope)
+        return instances.get((f"{owner}.self", text[5:])) if owner else None
+    return None
+
+
+def collect_local_instances(analysis: ModuleAnalysis) -> dict[tuple[str, str], str]:
+    """(scope, name) -> class for `name = ModuleClass(...)` and `self.name = ModuleClass(...)`."""
+    found: dict[tuple[str, str], str] = {}
+    for site in analysis.calls:
+        if site.callee not in analysis.classes:
+            continue
+        parent = analysis.parents.get(site.node)
+        if not isinstance(parent, cst.Assign):
+            continue
+        for target in parent.targets:
+            node = target.target
+            if isinstance(node, cst.Name):
+                scope = site.function.qualname if site.function else MODULE_SCOPE
+                found[(scope, node.value)] = site.callee
+            elif dotted_name(node) and (dotted_name(node) or "").startswith("self.") and site.function:
+                owner = _owning_class(site.function)
+                if owner:
+                    found[(f"{owner}.self", node.attr.value)] = site.callee  # type: ignore[attr-defined]
+    return found
 
 
 def _owning_class(function: FunctionInfo) -> str | None:
@@ -85,6 +121,7 @@ def handed_on_functions(analysis: ModuleAnalysis, site: CallSite) -> list[Functi
 
 
 def build_call_graph(analysis: ModuleAnalysis) -> None:
+    analysis.local_instances = collect_local_instances(analysis) if analysis.classes else {}
     graph: dict[str, set[str]] = {}
     callers: dict[str, list[CallSite | cst.CSTNode]] = {}
     for site in analysis.calls:

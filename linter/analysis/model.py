@@ -123,6 +123,8 @@ class ModuleAnalysis:
     # function qualname (or MODULE_SCOPE) -> qualnames of module functions it calls or hands on
     call_graph: dict[str, set[str]] = field(default_factory=dict)
     callers: dict[str, list[CallSite | cst.CSTNode]] = field(default_factory=dict)
+    # (scope qualname or "<Class>.self", variable) -> module class it holds an instance of
+    local_instances: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)

@@ -223,3 +223,33 @@ def test_optparse_options_are_cli_options() -> None:
     by_dest = {o.dest: o for o in a.cli_options}
     assert by_dest["delete"].is_flag and by_dest["delete"].default is False
     assert by_dest["dry_run"].is_flag and by_dest["dry_run"].flags == ("-n", "--dry-run")
+
+
+def test_call_graph_follows_instances_of_module_classes() -> None:
+    a = analyse(
+        """
+        class Cleaner:
+            def run(self):
+                self.sweep()
+
+            def sweep(self):
+                pass
+
+        class App:
+            def __init__(self):
+                self.cleaner = Cleaner()
+
+            def main(self):
+                self.cleaner.run()
+
+        def main():
+            c = Cleaner()
+            c.run()
+
+        job = Cleaner()
+        job.sweep()
+        """
+    )
+    assert a.call_graph["main"] >= {"Cleaner.run"}
+    assert a.call_graph["App.main"] == {"Cleaner.run"}
+    assert "Cleaner.sweep" in a.call_graph["<module>"]
