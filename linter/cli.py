@@ -33,9 +33,9 @@ def load_effective_settings(config: str | None, paths: Sequence[str], select: tu
 
     try:
         if config is not None:
-            config_path: Path | None = Path(config)
-            if not config_path.is_file():
+            if not Path(config).is_file():
                 _fail(f"config file not found: {config}")
+            config_path: Path | None = Path(config)
         else:
             start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
             config_path = find_config(start if start.is_dir() else start.parent)

@@ -219,9 +219,10 @@ class CatalogMatcher:
             text = string_prefix(expr)
             if text is not None or not isinstance(expr, cst.Call):
                 return text
-            expr = self._unwrap_sql_call(expr, site)
-            if expr is None:
+            unwrapped = self._unwrap_sql_call(expr, site)
+            if unwrapped is None:
                 return None
+            expr = unwrapped
         return None
 
     def _unwrap_sql_call(self, call: cst.Call, site: CallSite) -> cst.BaseExpression | None:

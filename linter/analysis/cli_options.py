@@ -254,11 +254,11 @@ def _env_subscripts_and_argv(analysis: ModuleAnalysis) -> list[CliOption]:
         name = string_value(element.value) if isinstance(element, cst.Index) else None
         if name:
             options.append(CliOption(dest=name, flags=(name,), source="env", node=node))
-    for node in analysis.membership_tests:
-        name = string_value(node.left)
+    for test in analysis.membership_tests:
+        name = string_value(test.left)
         if name is None:
             continue
-        for target in node.comparisons:
+        for target in test.comparisons:
             resolved = analysis.imports.resolve_expr(target.comparator)
             if resolved == "sys.argv":
                 options.append(
@@ -266,14 +266,14 @@ def _env_subscripts_and_argv(analysis: ModuleAnalysis) -> list[CliOption]:
                         dest=name.lstrip("-").replace("-", "_"),
                         flags=(name,),
                         source="argv",
-                        node=node,
+                        node=test,
                         default=False,
                         has_default=True,
                         is_flag=True,
                     )
                 )
             elif resolved == "os.environ":
-                options.append(CliOption(dest=name, flags=(name,), source="env", node=node))
+                options.append(CliOption(dest=name, flags=(name,), source="env", node=test))
     return options
 
 
