@@ -87,6 +87,7 @@ _ID_KEYS = {
     "sources": "sources",
     "validators": "validators",
     "scope_names": "scope_names",
+    "pass_through": "pass_through",
 }
 _PATTERN_HINTS = {
     "^[A-Z]+[0-9]+$": "must be capital letters followed by digits, like ACME001",

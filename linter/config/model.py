@@ -94,6 +94,8 @@ class IdPolicy:
     validators: tuple[str, ...] = ()  # qualified-name globs of validating calls
     # globs of IDs that say where a call acts (project_id), not what it deletes
     scope_names: tuple[str, ...] = ()
+    # qualified-name globs of calls that hand their arguments' values through (sorted, tqdm, enumerate)
+    pass_through: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
