@@ -397,12 +397,44 @@ class _Evaluator:
             return False
         self._in_progress.add(memo_key)
         try:
-            values = [r.value for r in _returns(info.node.body)]
-            result = bool(values) and all(v is not None and self.cond(v, when, info) for v in values)
+            result = self._every_return_guards(info, when)
         finally:
             self._in_progress.discard(memo_key)
         self._returns_memo[memo_key] = result
         return result
+
+    def _every_return_guards(self, info: FunctionInfo, when: bool) -> bool:
+        """Each return that yields `when` guards; a literal of the other polarity is neutral.
+
+        `if reply == "y": return True` / `return False`: the literal True is reached only on the
+        yes branch, so the helper's True result means a person confirmed.
+        """
+        returns = _returns(info.node.body)
+        decisive = False
+        for ret in returns:
+            value = ret.value
+            literal = literal_value(value) if value is not None else None
+            if value is None or isinstance(literal, bool):
+                if bool(literal) != when:
+                    continue  # `return False` when the caller acts on True: the call is not reached
+                if not self._reached_only_guarded(ret, info):
+                    return False
+            elif not self.cond(value, when, info):
+                return False
+            decisive = True
+        # falling off the end returns None, which a caller acting on False would take as "go"
+        return decisive and (when or _ends_without_fall_through(info.node.body))
+
+    def _reached_only_guarded(self, node: cst.CSTNode, info: FunctionInfo) -> bool:
+        """Inside `info` alone, is every path to `node` past a guard (branch or earlier exit)?"""
+        child = node
+        for parent in self.analysis.ancestors(node):
+            if parent is info.node:
+                return False
+            if self._branch_guards(parent, child, info) or self._earlier_statement_guards(parent, child, info):
+                return True
+            child = parent
+        return False
 
     # -- statements ----------------------------------------------------------------------
     def block_guards(self, block: cst.BaseSuite | Sequence[cst.CSTNode], scope: FunctionInfo | None, in_function: bool) -> bool:
@@ -644,6 +676,8 @@ class _Evaluator:
                 return kind
         if isinstance(expr, cst.Name):
             return self._name_meaning(expr.value, scope, depth)
+        if isinstance(expr, cst.Subscript) and self.meaning(expr.value, scope, depth + 1) == PROMPT:
+            return PROMPT  # reply[0] == "y", reply[:1] == "y": still the typed answer
         if isinstance(expr, cst.Call):
             inner = _unwrap_value_call(expr)
             if inner is not None:
@@ -665,7 +699,8 @@ class _Evaluator:
         if meaning is not None:
             return meaning
         # proceed = args.yes or click.confirm(...): a derived condition that guards when true
-        if isinstance(value, (cst.BooleanOperation, cst.Comparison, cst.UnaryOperation)):
+        # ok = confirm("sure?"): a module helper whose True result means a person confirmed
+        if isinstance(value, (cst.BooleanOperation, cst.Comparison, cst.UnaryOperation, cst.Call)):
             if self.cond(value, True, scope, False, depth):
                 return EXECUTE
             if self.cond(value, False, scope, False, depth):
@@ -873,6 +908,17 @@ class _Returns(cst.CSTVisitor):
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
+
+
+def _ends_without_fall_through(body: cst.BaseSuite) -> bool:
+    """The last statement returns, raises or loops forever: no implicit `return None`."""
+    statements = body.body if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        return any(isinstance(s, (cst.Return, cst.Raise)) for s in last.body)
+    return isinstance(last, cst.While) and literal_value(last.test) is True
 
 
 def _returns(body: cst.BaseSuite) -> list[cst.Return]:

@@ -202,6 +202,75 @@ CASES = [
             for i in ids[:10]:
                 client.permanently_delete(i)
     '''),
+    # a confirmation helper that returns True only on the yes branch
+    case('''
+        def confirm(question):
+            reply = input(question + " (y/n): ").strip().lower()
+            if reply == "y":
+                return True
+            return False
+        def main(client, ids):
+            for i in ids[:10]:
+                if confirm(f"delete {i}?"):
+                    client.permanently_delete(i)
+    '''),
+    # re-asking in `while True`, answer stored in a name, exit on no
+    case('''
+        import sys
+        def confirm(question):
+            while True:
+                reply = input(question).lower().strip()
+                if reply[:1] == "y":
+                    return True
+                if reply[:1] == "n":
+                    return False
+        def main(client, x):
+            ok = confirm("sure?")
+            if not ok:
+                sys.exit(1)
+            client.permanently_delete(x)
+    '''),
+    # `return False` on "n" then `return True`, with a force short-cut; `if not ...: continue`
+    case('''
+        import click
+        def confirm_action(question, force=False):
+            if force is True:
+                return True
+            response = input(question)
+            while len(response) < 1 or response[0].lower() not in "yn":
+                response = input("yes or no: ")
+            if response[0].lower() == "n":
+                return False
+            return True
+        def ask(q):
+            if click.confirm(q):
+                return True
+            return False
+        def main(client, ids):
+            for i in ids[:10]:
+                if not confirm_action(f"delete {i}?"):
+                    continue
+                client.permanently_delete(i)
+                if ask("again?"):
+                    client.permanently_delete(i)
+    '''),
+    # a helper returning True on the NO branch does not guard; neither does one returning True everywhere
+    case('''
+        def declined(question):
+            if input(question) == "n":
+                return True
+            return False
+        def always():
+            input("press enter")
+            return True
+        def main(client, x):
+            if declined("delete?"):
+                client.permanently_delete(x)
+            if always():
+                client.permanently_delete(x)
+            if not declined("delete?"):
+                client.permanently_delete(x)
+    ''', "OPS101:10", "OPS101:12"),
     # a function that returns only when... not: a plain helper is no guard
     case('''
         def log_start(n):
