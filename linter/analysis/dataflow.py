@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import Mapping
 
@@ -33,14 +34,6 @@ from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
 from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
 from linter.analysis.validation import Validation
 
-# Calls that hand their (positional) arguments' values through unchanged.
-WRAPPERS = frozenset(
-    {
-        "list", "set", "tuple", "frozenset", "sorted", "reversed", "iter", "enumerate", "zip", "str", "int",
-        "bytes", "UUID", "uuid.UUID", "itertools.chain", "itertools.chain.from_iterable", "itertools.islice",
-        "copy.copy", "copy.deepcopy", "collections.deque", "deque", "dict.fromkeys", "chain", "islice",
-    }
-)
 # Methods whose result carries the receiver's value (string, file and container methods).
 RECEIVER_METHODS = frozenset(
     {
@@ -51,6 +44,13 @@ RECEIVER_METHODS = frozenset(
     }
 )
 TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
+# Parsers of text handed to them: a source only when the text is not an HTTP response body.
+TEXT_PARSERS = frozenset({"json.loads", "yaml.safe_load", "yaml.load", "yaml.full_load", "tomllib.loads", "toml.loads"})
+RESPONSE_BODY_ATTRIBUTES = frozenset({"text", "content"})
+BODY_TEXT_METHODS = frozenset({"decode", "strip", "lstrip", "rstrip"})
+# Query-building membership tests whose argument is what the query selects: `Node.id.in_(node_ids)`.
+QUERY_MEMBERSHIP = frozenset({"in_", "isin", "any_"})
+LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
 KILLING_KINDS = frozenset({"assign", "element", "handle"})
 _ID_SUFFIX = re.compile(r"[_-]?(ids?|IDs?|Ids?)$")
 # Conventional names of the object argparse returns (matched when no parse_args() assignment is visible).
@@ -59,6 +59,8 @@ OPTION_HOLDERS = ("args", "opts", "options", "arguments", "ns", "namespace", "pa
 MAX_STEPS_PER_CALL = 800
 MAX_STEPS_PER_MODULE = 10000
 MAX_HOPS = 40
+# Names followed back from a call's receiver to the calls that built it (`q = s.query(N); f = q.filter(...)`).
+MAX_RECEIVER_NAMES = 3
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,14 @@ class Hop:
 
     name: str
     node: cst.CSTNode
-    kind: str  # binding | param | option | attribute | key | comprehension | return
+    kind: str  # binding | param | option | attribute | key | comprehension | return | literal
     collection: bool  # holds a collection of IDs
     id_named: bool  # its name says it holds IDs
     typed: bool | None  # declared element type: True distinct ID type, False plain, None unknown
 
     @property
     def reportable(self) -> bool:
-        return self.kind in ("binding", "param", "option", "attribute")
+        return self.kind in ("binding", "param", "option", "attribute", "literal")
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,10 @@ class DataFlow:
                 names.add(star.name.value)
         return names
 
+    def _passes_through(self, qualname: str) -> bool:
+        """`sorted(ids)`, `tqdm(ids)`: calls named in `ids.pass_through` hand their arguments through."""
+        return bool(qualname) and any(fnmatchcase(qualname, glob) for glob in self.policy.pass_through)
+
     def _holds_parsed_options(self, expr: cst.BaseExpression) -> bool:
         name = dotted_name(expr)
         return name is not None and name.split(".")[-1] in self._parsed_option_names
@@ -218,11 +224,45 @@ class DataFlow:
             for arg in site.node.args:
                 self._argument = arg.value
                 self._trace(arg.value, start)
-            for inner in _receiver_calls(site.node):
+            for inner, at in self._receiver_chain(site.node, start):
                 for arg in inner.args:
                     self._argument = arg.value
-                    self._trace(arg.value, start)
+                    self._trace(arg.value, at)
         return self._flows
+
+    def _receiver_chain(self, call: cst.Call, start: _State) -> list[tuple[cst.Call, _State]]:
+        """The calls that built the receiver, each with the state its arguments are traced in.
+
+        Inline (`Site.objects.filter(id__in=ids).delete()`) and through a name bound
+        to a call (`instance = ec2.Instance(instance_id)`, then `instance.terminate()`).
+        """
+        found: list[tuple[cst.Call, _State]] = []
+        expr: cst.BaseExpression = call.func
+        st = start
+        for _ in range(MAX_RECEIVER_NAMES + 1):
+            calls, root = _receiver_calls_and_root(expr)
+            found.extend((inner, st) for inner in calls)
+            if not isinstance(root, cst.Name) or root.value in SELF_NAMES:
+                return found
+            built = self._built_by(root.value, st)
+            if built is None:
+                return found
+            expr, st = built
+        return found
+
+    def _built_by(self, name: str, st: _State) -> tuple[cst.Call, _State] | None:
+        """The one call a local name was assigned from where it is used, if there is exactly one."""
+        scope = self.scope(st.scope)
+        bindings = scope.bindings.get(name)
+        if not bindings:
+            return None
+        reaching = self._reaching(scope, bindings, st.point)
+        if len(reaching) != 1 or reaching[0].kind != "assign" or not isinstance(reaching[0].value, cst.Call):
+            return None
+        value = reaching[0].value
+        if self.sources.match_call(value) is not None:
+            return None
+        return value, replace(st, point=reaching[0].statement)
 
     def _inside_comprehensions(self, st: _State, site: CallSite) -> _State:
         """`[client.delete_site(s) for s in site_ids if s in known]`: the call sees the comprehension's names."""
@@ -395,6 +435,12 @@ class DataFlow:
             else:
                 self._trace(element.value, st)
 
+    def _expr_Comparison(self, expr: cst.Comparison, st: _State) -> None:
+        """`Node.id == node_id` in an ORM filter: the value compared with is what the query selects."""
+        for side in (expr.left, *(c.comparator for c in expr.comparisons)):
+            if not isinstance(side, LITERALS):
+                self._trace(side, st)
+
     def _expr_IfExp(self, expr: cst.IfExp, st: _State) -> None:
         self._trace(expr.body, st)
         self._trace(expr.orelse, st)
@@ -502,6 +548,9 @@ class DataFlow:
 
     def _expr_Call(self, call: cst.Call, st: _State) -> None:
         source = self.sources.match_call(call)
+        if source is not None and source.qualname in TEXT_PARSERS and self._parses_response(call, st):
+            self._end(st, Origin("opaque", call))  # an API's own listing: its kind is already fixed
+            return
         if source is not None:
             self._source(call, source, st)
             return
@@ -519,7 +568,7 @@ class DataFlow:
         func = call.func
         qualname = self.sources.qualified(func) or ""
         args = positional_args(call)
-        if qualname in WRAPPERS:
+        if self._passes_through(qualname):
             for arg in args:
                 self._trace(arg, st)
             return
@@ -541,6 +590,10 @@ class DataFlow:
                 for arg in call.args:
                     self._trace(arg.value, level)
                 return
+            if method in QUERY_MEMBERSHIP:
+                for arg in args:
+                    self._trace(arg, st)
+                return
             if method == "intersection":
                 self._trace(func.value, replace(st, validated=True))
                 return
@@ -560,6 +613,41 @@ class DataFlow:
                 self._trace(func.value, inner)
                 return
         self._end(st, Origin("opaque", call))
+
+    def _parses_response(self, call: cst.Call, st: _State) -> bool:
+        """`json.loads(resp.text)`, `json.loads(response.content.decode())`: the text is an HTTP response body."""
+        args = positional_args(call)
+        return bool(args) and self._is_response_body(args[0], st, depth=2)
+
+    def _is_response_body(self, expr: cst.BaseExpression, st: _State, depth: int) -> bool:
+        while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+            method = expr.func.attr.value
+            if method == "read":
+                return self._is_url_response(expr.func.value, st)
+            if method not in BODY_TEXT_METHODS:
+                return False
+            expr = expr.func.value
+        if isinstance(expr, cst.Attribute):
+            return expr.attr.value in RESPONSE_BODY_ATTRIBUTES
+        if isinstance(expr, cst.Name) and depth > 0:
+            values = self._assigned_values(expr.value, st)
+            return bool(values) and all(self._is_response_body(v, st, depth - 1) for v in values)
+        return False
+
+    def _is_url_response(self, expr: cst.BaseExpression, st: _State) -> bool:
+        """`urlopen(url)` or a name bound to it: `.read()` of it is a response body, not a file."""
+        values = self._assigned_values(expr.value, st) if isinstance(expr, cst.Name) else [expr]
+        return bool(values) and all(
+            isinstance(v, cst.Call) and (self.sources.qualified(v.func) or "").endswith("urlopen") for v in values
+        )
+
+    def _assigned_values(self, name: str, st: _State) -> list[cst.BaseExpression]:
+        """The values a local name is assigned where it is used; empty when any binding is not a plain assignment."""
+        scope = self.scope(st.scope)
+        bindings = self._reaching(scope, scope.bindings.get(name, []), st.point)
+        if any(b.kind not in ("assign", "handle") or b.value is None for b in bindings):
+            return []
+        return [b.value for b in bindings if b.value is not None]
 
     # -- names -----------------------------------------------------------------------------------
     def _resolve_name(self, name: str, use: cst.Name, st: _State) -> None:
@@ -673,6 +761,8 @@ class DataFlow:
         if binding.kind == "element" and binding.unpacked:
             # one field of a tuple: the iterable holds records, not IDs
             self._trace(binding.value, replace(st, level="other", items_are_ids=False))
+        elif binding.kind == "element" and isinstance(binding.value, (cst.List, cst.Tuple, cst.Set)):
+            self._trace(binding.value, self._literal_collection(self._to_collection(st), binding))
         elif binding.kind == "element":
             self._trace(binding.value, self._to_collection(st))
         elif binding.kind in ("handle", "assign") and isinstance(binding.value, cst.Call):
@@ -684,6 +774,13 @@ class DataFlow:
                 self._trace(binding.value, st)
         else:
             self._trace(binding.value, st)
+
+    def _literal_collection(self, st: _State, binding: Binding) -> _State:
+        """`for site_id in ["s-1", "s-2"]`: the literal is the ID collection, bound where it is written."""
+        if not st.items_are_ids:
+            return st
+        hop = Hop(binding.name, binding.value, "literal", True, False, None)
+        return replace(st, hops=st.hops + (hop,))
 
     # -- self attributes ---------------------------------------------------------------------------
     def _self_attribute(self, attr: str, node: cst.Attribute, st: _State) -> None:
@@ -844,10 +941,10 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-def _receiver_calls(call: cst.Call) -> list[cst.Call]:
-    """Calls in the receiver chain: `gl.projects.get(project_id).delete()` -> the get(...) call."""
+def _receiver_calls_and_root(expr: cst.BaseExpression) -> tuple[list[cst.Call], cst.BaseExpression]:
+    """Calls in a receiver chain and what it starts from: `gl.projects.get(project_id).delete` ->
+    ([the get(...) call], `gl`); a call itself (`ec2.Instance(i)`) counts as the first of the chain."""
     found = []
-    expr: cst.BaseExpression = call.func
     while True:
         if isinstance(expr, cst.Attribute):
             expr = expr.value
@@ -857,5 +954,5 @@ def _receiver_calls(call: cst.Call) -> list[cst.Call]:
             found.append(expr)
             expr = expr.func
         else:
-            return found
+            return found, expr
 

@@ -29,6 +29,7 @@ PREFIX_METHODS = frozenset({"startswith", "endswith"})
 STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
 STOP_STATEMENTS = (cst.Raise, cst.Return, cst.Continue, cst.Break)
+RELATED_DEPTH = 3  # a lookup's result, then fields of it: `resp = describe(id)`, `state = resp["State"]`
 MAX_LOOKBACK = 200  # checks stand near what they check; this bounds very long module-level scripts
 
 
@@ -140,6 +141,18 @@ class Validation:
                 result.add(both)
             return result
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            truth = _compared_with_bool(test)
+            if truth is not None:  # `bool(m) is True`, `ok == False`
+                inner = self.polarity(test.left, names, scope)
+                return inner if truth else {_FLIP[p] for p in inner}
+            if scope is not None and isinstance(test.left, cst.Name) and _is_none(test.comparisons[0].comparator):
+                # `m is not None` where `m = re.fullmatch(PATTERN, app_id)`
+                found = self._result_of_check(test.left.value, names, scope)
+                operator = test.comparisons[0].operator
+                if found and isinstance(operator, (cst.IsNot, cst.NotEqual)):
+                    return found
+                if found and isinstance(operator, (cst.Is, cst.Equal)):
+                    return {_FLIP[p] for p in found}
             return self._comparison(test, names)
         if isinstance(test, cst.Call) and dotted_name(test.func) == "bool" and len(test.args) == 1:
             return self.polarity(test.args[0].value, names, scope)
@@ -153,7 +166,16 @@ class Validation:
                 wanted = "pos" if test.func.value == "all" else "neg"
                 return {wanted} if wanted in items else set()
         if isinstance(test, cst.Name) and scope is not None:
-            return self._invalid_items_named(test.value, names, scope)
+            return self._result_of_check(test.value, names, scope) or self._invalid_items_named(test.value, names, scope)
+        return set()
+
+    def _result_of_check(self, name: str, names: set[str], scope: cst.CSTNode) -> set[str]:
+        """`if m:` where every assignment of `m` is a check of the value: `m = re.fullmatch(PATTERN, app_id)`."""
+        bindings = self.scope_of(scope).bindings.get(name, ())
+        if not bindings or any(b.kind != "assign" or not isinstance(b.value, cst.Call) for b in bindings):
+            return set()
+        if all(self._validation_call(b.value, names - {name}) for b in bindings):  # type: ignore[arg-type]
+            return {"pos"}
         return set()
 
     def _items_polarity(self, expr: cst.BaseExpression, names: set[str], scope: cst.CSTNode | None) -> set[str]:
@@ -220,15 +242,25 @@ class Validation:
 
     def _find_related(self, scope: cst.CSTNode, name: str) -> set[str]:
         names = {name}
-        for other, bindings in self.scope_of(scope).bindings.items():
-            for binding in bindings:
-                value = binding.value
-                if binding.kind == "assign" and isinstance(value, cst.Call):
+        assigned = [(other, b.value) for other, bs in self.scope_of(scope).bindings.items() for b in bs
+                    if b.kind == "assign" and b.value is not None]
+        for round_ in range(RELATED_DEPTH):
+            before = len(names)
+            for other, value in assigned:
+                if other in names:
+                    continue
+                if round_ == 0 and isinstance(value, cst.Call):
                     if any(self._mentions(a.value, {name}) for a in value.args):
                         names.add(other)
-                elif binding.kind == "assign" and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+                elif round_ == 0 and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                     if self._mentions(value.for_in.iter, {name}):
                         names.add(other)  # `bad = [i for i in ids if ...]`, tested by `if bad:`
+                elif round_ > 0 and isinstance(value, (cst.Subscript, cst.Attribute)):
+                    # a field of what the lookup returned: `status = resp["Instances"][0]["State"]["Name"]`
+                    if _root_name(value) in names - {name}:
+                        names.add(other)
+            if len(names) == before and round_ > 0:
+                break
         return names
 
     def _find_check(self, scope: cst.CSTNode, point: cst.CSTNode, names: set[str]) -> bool:
@@ -426,3 +458,24 @@ def _names(target: cst.BaseExpression) -> list[cst.Name]:
 
 def _is_none(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Name) and expr.value == "None"
+
+
+def _root_name(expr: cst.BaseExpression) -> str | None:
+    """`resp` for `resp["Reservations"][0].state`."""
+    while isinstance(expr, (cst.Subscript, cst.Attribute)):
+        expr = expr.value
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
+def _compared_with_bool(test: cst.Comparison) -> bool | None:
+    """True for `x is True`/`x == True`, False for `x is False`/`x != True`; None for any other comparison."""
+    target = test.comparisons[0]
+    value = target.comparator
+    if not (isinstance(value, cst.Name) and value.value in ("True", "False")):
+        return None
+    truth = value.value == "True"
+    if isinstance(target.operator, (cst.Is, cst.Equal)):
+        return truth
+    if isinstance(target.operator, (cst.IsNot, cst.NotEqual)):
+        return not truth
+    return None

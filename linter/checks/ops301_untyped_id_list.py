@@ -9,7 +9,7 @@ from linter.analysis.dataflow import Flow, Hop
 from linter.analysis.model import ModuleAnalysis
 from linter.checks.base import Report, Rule
 
-_SUFFIX = re.compile(r"(_id_list|_id_set|_ids|Ids|IDs|_list)$")
+_SUFFIX = re.compile(r"(_id_list|_id_set|_ids|Ids|IDs|ids|_list|_id|Id|ID)$")
 
 
 class UntypedIdList(Rule):
@@ -73,9 +73,12 @@ decide which values hold IDs.
     @staticmethod
     def message(hop: Hop, flow: Flow) -> str:
         type_name = suggested_type(hop.name)
-        what = {"option": "option", "param": "parameter"}.get(hop.kind, "collection")
+        if hop.kind == "literal":
+            what = f"the literal list iterated as `{hop.name}`"
+        else:
+            what = {"option": "option", "param": "parameter"}.get(hop.kind, "collection") + f" `{hop.name}`"
         return (
-            f"{what} `{hop.name}` is a plain collection of str/int IDs that reaches {flow.call.label}: "
+            f"{what} is a plain collection of str/int IDs that reaches {flow.call.label}: "
             "nothing stops the wrong kind of ID (site IDs for app IDs) being deleted; give the IDs their own type "
             f'(`{type_name} = NewType("{type_name}", str)`) and parse the values into it where they enter the script'
         )

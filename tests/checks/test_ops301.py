@@ -246,3 +246,107 @@ def test_annotated_validator_is_typed():
             for site_id in site_ids:
                 client.delete_site(site_id)
     '''), rules=["OPS301"])
+
+
+# IDs that reach the call through its receiver, wrappers and literal loops (real-world triage)
+REACHED_INDIRECTLY = [
+    # an ORM filter in the receiver chain: the comparison carries the ID
+    case('''
+        import click
+        from app.models import Node, session
+
+        @click.command()
+        @click.argument("node_ids", nargs=-1)
+        def delete_nodes(node_ids):
+            for node_id in node_ids[:20]:
+                session.query(Node).filter(Node.id == node_id).delete()
+    ''', "OPS301:5"),
+    # SQLAlchemy in_() inside the filter
+    case('''
+        from app.models import Node, session
+        node_ids = ["n-1", "n-2"]
+        session.query(Node).filter(Node.id.in_(node_ids)).delete()
+    ''', "OPS301:2"),
+    # a Django queryset bound to a name, deleted later
+    case('''
+        import sys
+        from app.models import Site
+        site_ids = sys.argv[1:]
+        doomed = Site.objects.filter(id__in=site_ids)
+        doomed.delete()
+    ''', "OPS301:3"),
+    # an object constructed from the ID is the receiver
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.resource("ec2")
+        instance_ids = open(sys.argv[1]).read().split()
+        for instance_id in instance_ids:
+            instance = ec2.Instance(instance_id)
+            instance.terminate()
+    ''', "OPS301:4"),
+    # a typed list through the same constructor stays silent
+    case('''
+        import sys
+        from typing import NewType
+        import boto3
+        InstanceId = NewType("InstanceId", str)
+        ec2 = boto3.resource("ec2")
+        instance_ids = [InstanceId(x) for x in open(sys.argv[1]).read().split()]
+        for instance_id in instance_ids:
+            instance = ec2.Instance(instance_id)
+            instance.terminate()
+    '''),
+    # a self method's sorted(key=...) return and a tqdm progress bar
+    case('''
+        import sys
+        from tqdm import tqdm
+        from insight import client
+
+        class Cleaner:
+            def load(self, path):
+                site_ids = [line.strip() for line in open(path)]
+                return sorted(site_ids, key=lambda s: s.lower())
+
+            def run(self, path):
+                site_ids = self.load(path)
+                for site_id in tqdm(site_ids, desc="deleting"):
+                    client.delete_site(site_id)
+    ''', "OPS301:7"),
+    # enumerate, reversed, itertools.chain
+    case('''
+        import itertools
+        from insight import client
+        app_ids = ["a-1", "a-2"]
+        more_ids = ["a-3"]
+        for n, app_id in enumerate(reversed(app_ids)):
+            client.delete_app(app_id)
+        for app_id in itertools.chain(more_ids, []):
+            client.delete_app(app_id)
+    ''', "OPS301:3", "OPS301:4"),
+    # a literal list iterated directly: reported on the literal
+    case('''
+        from insight import client
+        for site_id in ["s-1", "s-2"]:
+            client.delete_site(site_id)
+    ''', "OPS301:2"),
+    # a literal list of typed IDs iterated directly: silent
+    case('''
+        from typing import NewType
+        from insight import client
+        SiteId = NewType("SiteId", str)
+        for site_id in [SiteId("s-1"), SiteId("s-2")]:
+            client.delete_site(site_id)
+    '''),
+    # a literal of non-ID names: silent
+    case('''
+        import shutil
+        for name in ["build", "dist"]:
+            shutil.rmtree(name)
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", REACHED_INDIRECTLY, ids=[c.id for c in REACHED_INDIRECTLY])
+def test_reached_indirectly(c):
+    assert_case(c, rules=["OPS301"])

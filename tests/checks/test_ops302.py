@@ -405,3 +405,95 @@ def test_one_finding_per_source_and_call():
         "                          app_id)\n"
     ) if f.rule == "OPS302"]
     assert sorted((f.line, f.message.split(" read from ")[0]) for f in findings) == [(5, "`site_id`"), (6, "`app_id`")]
+
+
+# IDs through the receiver of the call, and JSON parsed from an API response (real-world triage)
+RECEIVERS_AND_RESPONSES = [
+    # the loop variable reaches the call inside an ORM filter
+    case('''
+        import click
+        from app.models import Node, session
+
+        @click.command()
+        @click.argument("node_ids", nargs=-1)
+        def delete_nodes(node_ids):
+            if not click.confirm("go?"):
+                return
+            for node_id in node_ids[:20]:
+                session.query(Node).filter(Node.id == node_id).delete()
+    ''', "OPS302:10"),
+    # an object built from an argv ID, terminated on the next line
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.resource("ec2")
+        for id in sys.argv[1:]:
+            instance = ec2.Instance(id)
+            print(instance.terminate())
+    ''', "OPS302:6"),
+    # Django: Model.objects.filter(id__in=...) built from stdin
+    case('''
+        import sys
+        from app.models import Site
+        site_ids = sys.stdin.read().split()
+        Site.objects.filter(id__in=site_ids).delete()
+    ''', "OPS302:4"),
+    # the object is built from a validated ID: silent
+    case('''
+        import re
+        import sys
+        import boto3
+        ec2 = boto3.resource("ec2")
+        for instance_id in sys.argv[1:]:
+            if not re.fullmatch(r"i-[0-9a-f]{17}", instance_id):
+                continue
+            instance = ec2.Instance(instance_id)
+            instance.terminate()
+    '''),
+    # the object is built from something else than the ID: the name alone is not an ID
+    case('''
+        import sys
+        import boto3
+        bucket = boto3.resource("s3").Bucket(sys.argv[1])
+        bucket.objects.all().delete()
+    '''),
+    # json.loads of an HTTP response is an API listing, not outside data
+    case('''
+        import json
+        import requests
+        BASE = "https://gitlab.example.com/api/v4/projects/7"
+        resp = requests.get(f"{BASE}/jobs")
+        jobs = json.loads(resp.text)
+        for job in jobs[:50]:
+            requests.delete(f"{BASE}/jobs/{job['id']}/artifacts")
+    '''),
+    case('''
+        import json
+        import requests
+        from insight import client
+        response = requests.get("https://api.example.com/apps")
+        for app in json.loads(response.content.decode()):
+            client.delete_app(app["app_id"])
+    '''),
+    # json.load of a file and json.loads of stdin still are
+    case('''
+        import json
+        from insight import client
+        with open("apps.json") as f:
+            app_ids = json.load(f)
+        for app_id in app_ids:
+            client.delete_app(app_id)
+    ''', "OPS302:6"),
+    case('''
+        import json
+        import sys
+        from insight import client
+        for app_id in json.loads(sys.stdin.read()):
+            client.delete_app(app_id)
+    ''', "OPS302:5"),
+]
+
+
+@pytest.mark.parametrize("c", RECEIVERS_AND_RESPONSES, ids=[c.id for c in RECEIVERS_AND_RESPONSES])
+def test_receivers_and_responses(c):
+    assert_case(c, rules=["OPS302"])
