@@ -350,3 +350,32 @@ REACHED_INDIRECTLY = [
 @pytest.mark.parametrize("c", REACHED_INDIRECTLY, ids=[c.id for c in REACHED_INDIRECTLY])
 def test_reached_indirectly(c):
     assert_case(c, rules=["OPS301"])
+
+
+def test_configured_pass_through(tmp_path):
+    from linter.testing import settings_from_yaml
+
+    source = case('''
+        from acme.progress import spinner
+        from insight import client
+        site_ids = ["s-1", "s-2"]
+        for site_id in spinner(site_ids):
+            client.delete_site(site_id)
+    ''', "OPS301:3")
+    # without the configuration the flow stops at the unknown wrapper
+    assert_case(case(source.source), rules=["OPS301"])
+    settings = settings_from_yaml("ids:\n  pass_through: [acme.progress.spinner]\n", tmp_path)
+    assert_case(source, rules=["OPS301"], settings=settings)
+
+
+def test_literal_loop_message_names_loop_variable():
+    from linter.testing import lint_source
+
+    source = case('''
+        from insight import client
+        for site_id in ["s-1", "s-2"]:
+            client.delete_site(site_id)
+    ''').source
+    [finding] = [f for f in lint_source(source) if f.rule == "OPS301"]
+    assert finding.message.startswith("the literal list iterated as `site_id` is a plain collection")
+    assert 'SiteId = NewType("SiteId", str)' in finding.message

@@ -497,3 +497,77 @@ RECEIVERS_AND_RESPONSES = [
 @pytest.mark.parametrize("c", RECEIVERS_AND_RESPONSES, ids=[c.id for c in RECEIVERS_AND_RESPONSES])
 def test_receivers_and_responses(c):
     assert_case(c, rules=["OPS302"])
+
+
+LOOKUPS_AND_CLIENTS = [
+    # a field of the API lookup for that ID, checked before the call: validated
+    case('''
+        import boto3
+        ec2 = boto3.client("ec2")
+        with open("ids.txt") as f:
+            instance_ids = [line.strip() for line in f]
+        for instance_id in instance_ids:
+            response = ec2.describe_instances(InstanceIds=[instance_id])
+            status = response["Reservations"][0]["Instances"][0]["State"]["Name"]
+            if status == "running":
+                ec2.terminate_instances(InstanceIds=[instance_id])
+    '''),
+    # the same field only logged: not validated
+    case('''
+        import boto3
+        ec2 = boto3.client("ec2")
+        with open("ids.txt") as f:
+            instance_ids = [line.strip() for line in f]
+        for instance_id in instance_ids:
+            response = ec2.describe_instances(InstanceIds=[instance_id])
+            status = response["Reservations"][0]["Instances"][0]["State"]["Name"]
+            print(instance_id, status)
+            ec2.terminate_instances(InstanceIds=[instance_id])
+    ''', "OPS302:9"),
+    # an anchored regex result tested as `bool(m) is True` filters the rows
+    case('''
+        import csv
+        import re
+        from insight import client
+        rows = []
+        for row in csv.DictReader(open("users.csv")):
+            m = re.search(r"^[0-9]+$", row["user_id"])
+            if bool(m) is True:
+                rows.append(row)
+        for row in rows:
+            client.delete_user(row["user_id"])
+    '''),
+    # `m is None` stops the value
+    case('''
+        import re
+        import sys
+        from insight import client
+        for app_id in sys.argv[1:]:
+            m = re.fullmatch(r"app-[0-9a-f]{12}", app_id)
+            if m is None:
+                continue
+            client.delete_app(app_id)
+    '''),
+    # a match result never tested: not validated
+    case('''
+        import re
+        import sys
+        from insight import client
+        for app_id in sys.argv[1:]:
+            m = re.fullmatch(r"app-[0-9a-f]{12}", app_id)
+            client.delete_app(app_id)
+    ''', "OPS302:6"),
+    # the credentials a client is built with are not what it deletes
+    case('''
+        import os
+        import boto3
+        s3 = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"])
+        if input("ok? ") == "yes":
+            s3.delete_object(Bucket="b", Key="k")
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", LOOKUPS_AND_CLIENTS, ids=[c.id for c in LOOKUPS_AND_CLIENTS])
+def test_lookups_and_clients(c):
+    assert_case(c, rules=["OPS302"])
