@@ -2,9 +2,10 @@
 
 A loop (for, comprehension, map/executor.map) whose body reaches a destructive
 call, directly or through the module's functions, is *uncapped* unless its
-iterable has a static length, is sliced or `islice`d, mentions a cap option
-(`--max`, `--limit`, `--batch-size`: policy `guards.cap_names`), or the code
-checks a length or a counter and exits before too much is gone. Only the
+iterable has a static length, is sliced or `islice`d, comes from a listing
+call with a count limit, or the code checks a length or a counter against a
+cap (policy `guards.cap_names`) and exits before too much is gone. A batch
+size bounds each request, not the run, so it is no cap by itself. Only the
 outermost uncapped loop is reported; a function whose every call sits in an
 uncapped loop contributes nothing of its own.
 """
@@ -31,6 +32,14 @@ EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 SQL_LIMIT = re.compile(r"\b(LIMIT|TOP|FETCH\s+FIRST)\b", re.IGNORECASE)
 SQL_WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
 SQL_IN = re.compile(r"\bIN\s*[({%]|\bANY\s*\(|\bIN\s+%|\bIN\s+:|\bIN\s+\?", re.IGNORECASE)
+# Words that make a max/limit name a threshold on something other than the number of items
+NOT_A_COUNT_WORDS = frozenset({
+    "age", "days", "day", "hours", "hour", "minutes", "mins", "seconds", "secs", "time", "timeout", "wait",
+    "delay", "retries", "retry", "attempts", "tries", "workers", "threads", "concurrency", "bytes", "kb",
+    "mb", "gb", "depth", "length", "len", "width", "interval", "backoff", "rate", "qps",
+})
+# Sizes of one request or batch: they bound each call, not the run
+PER_REQUEST_WORDS = frozenset({"batch", "chunk", "page", "per", "pagesize"})
 SQL_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query"})
 
 
@@ -48,6 +57,7 @@ class BoundsAnalysis:
         self.id_globs = tuple(fold(n) for n in analysis.settings.ids.collection_names)
         self._uncapped_memo: dict[cst.CSTNode, bool] = {}
         self._in_loop_memo: dict[str, bool] = {}
+        self._growth_memo: dict[cst.CSTNode, frozenset[str]] = {}
 
     # -- which functions reach a destructive call -----------------------------------------
     @cached_property
@@ -84,7 +94,7 @@ class BoundsAnalysis:
                     reachers.append((site.node, call, self._is_map_call(site)))
         for node, call, is_map in reachers:
             loops = ([node] if is_map else []) + list(self._loops_around(node))
-            uncapped = [loop for loop in loops if not self._loop_capped(loop)]
+            uncapped = [loop for loop in loops if not self._loop_capped(loop) and not self._approved_per_item(node, loop)]
             function = self.analysis.function_of(node)
             if uncapped:
                 if function is not None and self._function_in_uncapped_loop(function):
@@ -154,6 +164,10 @@ class BoundsAnalysis:
     def _map_iterable(self, site: CallSite) -> cst.BaseExpression:
         return positional_args(site.node)[1]
 
+    def _approved_per_item(self, node: cst.CSTNode, loop: cst.CSTNode) -> bool:
+        """`for r in repos: if input(f"delete {r}?") == "y": r.delete()`: a person vets each item."""
+        return isinstance(loop, cst.For) and self.analysis.guards.is_prompted_within(node, loop)
+
     def _loop_capped(self, loop: cst.CSTNode) -> bool:
         cached = self._uncapped_memo.get(loop)
         if cached is None:
@@ -178,8 +192,6 @@ class BoundsAnalysis:
         """Statically sized, sliced, islice'd, or sized by a cap option."""
         if depth > 6:
             return False
-        if self._mentions_cap(expr):
-            return True
         if isinstance(expr, (cst.List, cst.Dict, cst.Set)) and not expr.elements:
             return False  # an accumulator filled later: `by_repo = {}` ... setdefault(...).append(...)
         if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
@@ -212,6 +224,10 @@ class BoundsAnalysis:
             return self._call_bounded(expr, scope, depth)
         if isinstance(expr, cst.Name) and expr.value in self.analysis.classes:
             return True  # for app in LoadTestApp: the members of an Enum the module defines
+        if self._fixed_arity_option(expr, scope):
+            return True
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Call):
+            return self._iterable_bounded(expr.value, scope, depth + 1)  # list_pods(limit=20).items
         if isinstance(expr, cst.Name):
             # `pages = [p for p in pages if ...]` filters: it never grows what it came from
             assigned = self._assigned(expr.value, scope)
@@ -220,6 +236,8 @@ class BoundsAnalysis:
                 return True  # ids = ids[:MAX]
             if not values and scope is not None and expr.value in scope.params:
                 return self._parameter_bounded(expr.value, scope, depth)
+            if values and self._grown(expr.value, scope):
+                return False  # keys = [...]; keys.append(k) / keys += more: its length is not the literal's
             return bool(values) and all(self._iterable_bounded(v, scope, depth + 1) for v in values)
         return False
 
@@ -247,13 +265,17 @@ class BoundsAnalysis:
 
     def _call_bounded(self, call: cst.Call, scope: FunctionInfo | None, depth: int) -> bool:
         name = dotted_name(call.func) or ""
-        last = name.split(".")[-1]
+        last = call.func.attr.value if isinstance(call.func, cst.Attribute) else name.split(".")[-1]
         if last in ("islice", "fetchmany"):
             return True
         if last == "fetchall" and isinstance(call.func, cst.Attribute):
             return self._query_limited(call.func.value, scope)
         if last == "range":
+            # range(n) / range(args.max) caps; range(0, len(ids), batch_size) walks all of ids
             return not any(_calls_named(a.value, "len") for a in call.args)
+        # requests.get(url, params={"limit": 25}).json(): the cap sits on the listing the chain starts with
+        if any(self._call_takes_cap(link, _method_name(link)) for link in (call, *_call_chain(call))):
+            return True
         args = positional_args(call)
         if last in SIZE_PRESERVING and args:
             return all(self._iterable_bounded(a, scope, depth + 1) for a in args)
@@ -275,11 +297,68 @@ class BoundsAnalysis:
                 return True
         return False
 
+    def _call_takes_cap(self, call: cst.Call, last: str) -> bool:
+        """`list_sites(limit=50)`, `fetch_stale(args.max)`, `paginate(PaginationConfig={"MaxItems": 50})`.
+
+        A batch or page size bounds each request, not the run, so it is no cap; neither is a
+        per-page `MaxResults=` handed to a paginator, which keeps fetching pages.
+        """
+        for arg in call.args:
+            value = arg.value
+            if last != "paginate":
+                if arg.keyword is not None:
+                    if self._is_count_cap(arg.keyword.value) and literal_value(value) not in (False, None, 0, -1):
+                        return True
+                else:
+                    key = _value_key(value)
+                    if key is not None and self._is_count_cap(key):
+                        return True
+            for element in _dict_elements(value):
+                key = string_value(element.key)
+                if key and self._is_count_cap(key) and literal_value(element.value) not in (False, None, 0, -1):
+                    return True
+        return False
+
+    def _is_count_cap(self, name: str) -> bool:
+        """A cap name that bounds how many items in total (not per batch or page)."""
+        return self._is_cap_name(name) and not _words(name) & PER_REQUEST_WORDS
+
+    def _fixed_arity_option(self, expr: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
+        """`args.path` / a click parameter declared with an integer `nargs=` holds that many values."""
+        key = _value_key(expr) if not isinstance(expr, cst.Name) else (
+            expr.value if scope is not None and expr.value in scope.params else None
+        )
+        if key is None:
+            return False
+        for option in self.analysis.cli_options:
+            if option.dest != key or option.source not in ("argparse", "click", "typer"):
+                continue
+            if isinstance(expr, cst.Name) and option.function is not scope:
+                continue
+            nargs = _nargs(option.node)
+            if isinstance(nargs, int) and not isinstance(nargs, bool) and nargs >= 0:
+                return True
+        return False
+
+    def _grown(self, name: str, scope: FunctionInfo | None) -> bool:
+        """`name.append(...)`, `.extend`, `.insert`, `.add`, `.update` or `name += ...` in the scope."""
+        body: cst.CSTNode = scope.node.body if scope is not None else self.analysis.module
+        grown = self._growth_memo.get(body)
+        if grown is None:
+            collector = _Growing()
+            body.visit(collector)
+            grown = self._growth_memo[body] = frozenset(collector.names)
+        return name in grown
+
     def _mentions_cap(self, expr: cst.CSTNode) -> bool:
         return any(self._is_cap_name(n) for n in _identifiers(expr))
 
     def _is_cap_name(self, name: str) -> bool:
         folded = fold(name)
+        if folded in self.caps:
+            return True
+        if _words(name) & NOT_A_COUNT_WORDS:
+            return False  # MAX_AGE_DAYS, max_retries, limit_mb: a threshold on something else
         return any(
             fnmatchcase(folded, cap) or folded.startswith(cap) or folded.endswith(cap) for cap in self.caps
         )
@@ -315,9 +394,22 @@ class BoundsAnalysis:
         return False
 
     def _is_size_test(self, test: cst.BaseExpression) -> bool:
-        if not isinstance(test, (cst.Comparison, cst.BooleanOperation, cst.UnaryOperation)):
+        """`len(ids) > LIMIT`, `count >= args.max`: a comparison whose operand is a length or a cap.
+
+        A `len()` buried in a prompt's text (`input(f"delete {len(ids)}?") != "yes"`) is not one.
+        """
+        if isinstance(test, cst.BooleanOperation):
+            return self._is_size_test(test.left) or self._is_size_test(test.right)
+        if isinstance(test, cst.UnaryOperation):
+            return self._is_size_test(test.expression)
+        if not isinstance(test, cst.Comparison):
             return False
-        return _calls_named(test, "len") or self._mentions_cap(test)
+        operands = [test.left, *(c.comparator for c in test.comparisons)]
+        return any(_is_len_call(o) or self._is_cap_operand(o) for o in operands)
+
+    def _is_cap_operand(self, expr: cst.BaseExpression) -> bool:
+        key = _value_key(expr)
+        return key is not None and self._is_cap_name(key)
 
     # -- bulk calls ---------------------------------------------------------------------------------
     def _bulk_problem(self, call: DestructiveCall) -> str | None:
@@ -363,6 +455,9 @@ class BoundsAnalysis:
         for link in chain:
             for arg in link.args:
                 if arg.keyword is not None and arg.keyword.value.endswith("__in"):
+                    found.append(arg.value)
+                elif arg.keyword is not None and self._is_id_collection_name(arg.keyword.value):
+                    # ec2.instances.filter(InstanceIds=ids).terminate(): the IDs pick what is acted on
                     found.append(arg.value)
             if isinstance(link.func, cst.Attribute) and link.func.attr.value in ("in_", "isin"):
                 found.extend(a.value for a in link.args)
@@ -478,6 +573,64 @@ def _call_chain_all(expr: cst.BaseExpression) -> Iterator[cst.Call]:
     if isinstance(expr, cst.Call):
         yield expr
         yield from _call_chain(expr)
+
+
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _words(name: str) -> set[str]:
+    """`MAX_AGE_DAYS` -> {max, age, days}; `maxResults` -> {max, results}."""
+    return {w.lower() for w in _WORD.findall(name)}
+
+
+def _is_len_call(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Call) and dotted_name(expr.func) == "len"
+
+
+def _method_name(call: cst.Call) -> str:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
+
+
+def _value_key(expr: cst.BaseExpression) -> str | None:
+    """The name a value goes by: `args.max` -> max, `opts["limit"]` -> limit, `LIMIT` -> LIMIT."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        return string_value(expr.slice[0].slice.value)
+    return None
+
+
+def _nargs(node: cst.CSTNode) -> object:
+    if not isinstance(node, cst.Call):
+        return None
+    arg = keyword_arg(node, "nargs")
+    return literal_value(arg.value) if arg is not None else None
+
+
+class _Growing(cst.CSTVisitor):
+    """Names a scope grows in place: `ids.append(x)`, `ids.extend(more)`, `ids += more`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("append", "extend", "insert", "add", "update"):
+            if isinstance(func.value, cst.Name):
+                self.names.add(func.value.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name) and isinstance(node.operator, (cst.AddAssign, cst.BitOrAssign)):
+            self.names.add(node.target.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
 
 
 def _calls_named(node: cst.CSTNode, name: str) -> bool:

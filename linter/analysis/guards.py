@@ -134,6 +134,10 @@ class GuardAnalysis:
         """Guarded by a flag or guard call alone, not by an interactive prompt."""
         return self._without_prompts.node_guarded(node)
 
+    def is_prompted_within(self, node: cst.CSTNode, outer: cst.CSTNode) -> bool:
+        """A prompt between `outer` (a loop) and `node` guards it: the operator approves each item."""
+        return self._with_prompts.segment_guarded(node, outer) and not self._without_prompts.segment_guarded(node, outer)
+
     @cached_property
     def dry_run_options(self) -> list[CliOption]:
         """Options whose name says dry run or execute (`--dry-run`, `--execute`, `DRY_RUN`)."""
@@ -427,11 +431,16 @@ class _Evaluator:
 
     def _reached_only_guarded(self, node: cst.CSTNode, info: FunctionInfo) -> bool:
         """Inside `info` alone, is every path to `node` past a guard (branch or earlier exit)?"""
+        return self.segment_guarded(node, info.node)
+
+    def segment_guarded(self, node: cst.CSTNode, outer: cst.CSTNode) -> bool:
+        """Between `outer` (exclusive) and `node`, does every path pass a guard?"""
+        scope = self.analysis.function_of(node)
         child = node
         for parent in self.analysis.ancestors(node):
-            if parent is info.node:
+            if parent is outer or isinstance(parent, (cst.FunctionDef, cst.Lambda)):
                 return False
-            if self._branch_guards(parent, child, info) or self._earlier_statement_guards(parent, child, info):
+            if self._branch_guards(parent, child, scope) or self._earlier_statement_guards(parent, child, scope):
                 return True
             child = parent
         return False

@@ -19,13 +19,27 @@ whose body reaches a destructive call, directly or through the module's own
 functions, and a destructive call that takes a collection of IDs
 (`delete_objects`, `batch_delete_*`, `terminate_instances(InstanceIds=ids)`,
 `delete_many({"_id": {"$in": ids}})`, `DELETE ... WHERE id IN (...)`), or a
-SQL `DELETE` with no `WHERE`, when nothing caps the count. Capped: a
-`len(ids) > LIMIT` check that exits first, a slice `ids[:MAX]`,
-`itertools.islice`, a counter that breaks, or a cap option (`--max`,
-`--limit`, `--batch-size`) consulted; a literal list is bounded. Filter-based
-deletes (`delete_by_query`, `delete_collection_*`, `rm -r`) are not reported
-here. One finding per outermost uncapped loop, on its header; a bulk call
-outside any loop is reported on the call.
+SQL `DELETE` with no `WHERE`, when nothing caps the count. IDs count wherever
+they pick the items, including the receiver chain
+(`ec2.instances.filter(InstanceIds=ids).terminate()`); a filter by prefix,
+tag or age (`bucket.objects.filter(Prefix=p).delete()`) is filter-based.
+
+A cap bounds the *number* of items: a `len(ids) > LIMIT` check that exits
+first, a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks, a
+`--max`/`--limit` option used in one of those ways, or a `limit=`/`MaxResults=`
+on a listing that is not paginated. A literal list that is never grown and an
+argparse/click option with an integer `nargs` are bounded. A list that starts
+empty and is filled by `append`/`extend`/`+=` is not. Batching is not a cap:
+`range(0, len(ids), batch_size)` still deletes every ID, batch by batch; nor is
+a threshold on something else (`age > MAX_AGE_DAYS`).
+
+A confirmation prompt inside the loop that approves each item
+(`if input(f"delete {name}? ") == "y": ...`, or `continue` on no) counts as a
+cap: a person vets every delete. A dry-run check inside the loop does not.
+
+Filter-based deletes (`delete_by_query`, `delete_collection_*`, `rm -r`) are
+not reported here. One finding per outermost uncapped loop, on its header; a
+bulk call outside any loop is reported on the call.
 
 ## Why is this bad?
 The incident this tool exists for was a loop over a list of IDs that was the

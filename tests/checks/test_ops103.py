@@ -85,14 +85,109 @@ CASES = [
         def c(Site, ids):
             Site.objects.filter(id__in=ids).delete()
     ''', "OPS103:7"),
-    # batches from a helper with a batch size consulted
+    # batching is not a cap: every key is still deleted, batch_size at a time
     case('''
         def chunks(items, n):
             return [items[i:i + n] for i in range(0, len(items), n)]
         def run(s3, keys, args):
             for batch in chunks(keys, args.batch_size):
                 s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": k} for k in batch]})
+        def wipe(ecr, image_ids):
+            batch_size = 100
+            for start in range(0, len(image_ids), batch_size):
+                ecr.batch_delete_image(repositoryName="r", imageIds=image_ids[start:start + batch_size])
+    ''', "OPS103:4", "OPS103:8"),
+    # ... but a batch size or max option consulted as a cap is one
+    case('''
+        import sys
+        def run(s3, keys, args):
+            if len(keys) > args.batch_size:
+                sys.exit("too many keys")
+            s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": k} for k in keys]})
+        def other(client, ids, args):
+            for i in ids[:args.max]:
+                client.delete_site(i)
+        def listed(client, args):
+            for s in client.list_sites(limit=args.limit):
+                client.delete_site(s)
+            for p in client.get_paginator("list_sites").paginate(PaginationConfig={"MaxItems": 50}):
+                client.delete_site(p)
     '''),
+    # an age threshold is a filter, not a cap
+    case('''
+        MAX_AGE_DAYS = 30
+        def run(ec2, snaps):
+            for snap in [s for s in snaps if s["Age"] > MAX_AGE_DAYS]:
+                ec2.delete_snapshot(SnapshotId=snap["SnapshotId"])
+        def paged(ec2, snaps):
+            for snap in ec2.get_paginator("describe_snapshots").paginate(MaxResults=100):
+                ec2.delete_snapshot(SnapshotId=snap)
+    ''', "OPS103:3", "OPS103:6"),
+    # IDs in the receiver chain of a bulk call; a prefix filter is filter-based
+    case('''
+        def a(ec2, ids):
+            ec2.instances.filter(InstanceIds=ids).terminate()
+        def b(ec2, iid):
+            ec2.instances.filter(InstanceIds=[iid]).terminate()
+        def c(bucket, prefix):
+            bucket.objects.filter(Prefix=prefix).delete()
+        def d(ec2, ids):
+            ec2.instances.filter(InstanceIds=ids[:10]).terminate()
+    ''', "OPS103:2"),
+    # a list that starts empty (or as a literal) and grows is unbounded
+    case('''
+        def a(ec2, pages):
+            snapshot_ids = []
+            for page in pages:
+                snapshot_ids.append(page["SnapshotId"])
+            for snapshot_id in snapshot_ids:
+                ec2.delete_snapshot(SnapshotId=snapshot_id)
+        def b(s3, found):
+            keys = [{"Key": "marker"}]
+            keys += [{"Key": k} for k in found]
+            s3.delete_objects(Bucket="b", Delete={"Objects": keys})
+        def c(s3):
+            keys = [{"Key": "a"}, {"Key": "b"}]
+            s3.delete_objects(Bucket="b", Delete={"Objects": keys})
+    ''', "OPS103:5", "OPS103:10"),
+    # an option with a fixed integer arity holds that many items
+    case('''
+        import argparse
+        import shutil
+        p = argparse.ArgumentParser()
+        p.add_argument("path", nargs=1)
+        p.add_argument("pair", nargs=2)
+        p.add_argument("many", nargs="+")
+        args = p.parse_args()
+        for d in args.path:
+            shutil.rmtree(d)
+        for d in p.parse_args().pair:
+            shutil.rmtree(d)
+        for d in args.many:
+            shutil.rmtree(d)
+    ''', "OPS103:12"),
+    # a per-item prompt is a cap: the operator approves each delete
+    case('''
+        import click
+        def a(gh):
+            for repo in gh.get_repos():
+                if input(f"delete {repo.name}? ") == "y":
+                    repo.delete()
+        def b(client, ids):
+            for i in ids:
+                if not click.confirm(f"delete {i}?"):
+                    continue
+                client.delete_site(i)
+        def c(client, ids, args):
+            for i in ids:
+                if not args.dry_run:
+                    client.delete_site(i)
+        def d(client, ids):
+            if input("delete all? ") != "yes":
+                return
+            for i in ids:
+                client.delete_site(i)
+    ''', "OPS103:12", "OPS103:18"),
     # paginators are unbounded
     case('''
         def run(s3):

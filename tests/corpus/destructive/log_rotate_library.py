@@ -15,7 +15,7 @@ def old_files(directory, max_age=DEFAULT_MAX_AGE):
 
 def prune(directory, max_age=DEFAULT_MAX_AGE, dry_run=True):
     removed = []
-    for path in old_files(directory, max_age):
+    for path in old_files(directory, max_age):  # expect: OPS103
         if dry_run:
             print("would remove", path)
         else:
