@@ -276,12 +276,29 @@ class BoundsAnalysis:
         # requests.get(url, params={"limit": 25}).json(): the cap sits on the listing the chain starts with
         if any(self._call_takes_cap(link, _method_name(link)) for link in (call, *_call_chain(call))):
             return True
+        target = self._local_callee(call, scope)
+        if target is not None:
+            # for v in unattached_volumes(): bounded when every value the helper returns is
+            values = [r.value for r in _returned(target.node.body)]
+            return bool(values) and all(v is not None and self._iterable_bounded(v, target, depth + 1) for v in values)
         args = positional_args(call)
         if last in SIZE_PRESERVING and args:
             return all(self._iterable_bounded(a, scope, depth + 1) for a in args)
         if isinstance(call.func, cst.Attribute) and call.func.attr.value in VIEW_METHODS:
             return self._iterable_bounded(call.func.value, scope, depth + 1)
         return False
+
+    def _local_callee(self, call: cst.Call, scope: FunctionInfo | None) -> FunctionInfo | None:
+        site = CallSite(
+            node=call,
+            callee=dotted_name(call.func),
+            qualname=None,
+            name=None,
+            receiver=call.func.value if isinstance(call.func, cst.Attribute) else None,
+            function=scope,
+            statement=call,
+        )
+        return resolve_local_callee(self.analysis, site)
 
     def _query_limited(self, cursor: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
         """`cur.execute("SELECT ... LIMIT 500")` before `cur.fetchall()`."""
@@ -581,6 +598,32 @@ _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 def _words(name: str) -> set[str]:
     """`MAX_AGE_DAYS` -> {max, age, days}; `maxResults` -> {max, results}."""
     return {w.lower() for w in _WORD.findall(name)}
+
+
+class _Returned(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.Return] = []
+        self.yields = False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found.append(node)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.yields = True
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+
+def _returned(body: cst.BaseSuite) -> list[cst.Return]:
+    """The function's return statements; none for a generator (its yields are the items)."""
+    collector = _Returned()
+    body.visit(collector)
+    return [] if collector.yields else collector.found
 
 
 def _is_len_call(expr: cst.BaseExpression) -> bool:

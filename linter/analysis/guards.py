@@ -148,8 +148,9 @@ class GuardAnalysis:
         """A dry-run or execute switch exists: an option, or a parameter of one of the module's functions."""
         if self.dry_run_options:
             return True
+        # def empty_bucket(name, dry_run=True) whose body never looks at dry_run is no switch
         return any(
-            self.names.kind(param) in (DRY, EXECUTE)
+            self.names.kind(param) in (DRY, EXECUTE) and param in _read_names(info.node.body)
             for info in self.analysis.functions.values()
             for param in info.params
         )
@@ -928,6 +929,10 @@ def _ends_without_fall_through(body: cst.BaseSuite) -> bool:
     if isinstance(last, cst.SimpleStatementLine):
         return any(isinstance(s, (cst.Return, cst.Raise)) for s in last.body)
     return isinstance(last, cst.While) and literal_value(last.test) is True
+
+
+def _read_names(body: cst.CSTNode) -> set[str]:
+    return set(_names(body))
 
 
 def _returns(body: cst.BaseSuite) -> list[cst.Return]:

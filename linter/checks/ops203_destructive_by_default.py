@@ -94,7 +94,13 @@ def _problem(option: CliOption, kind: str | None, default: object) -> str | None
         )
     if option.source == "env":
         if not isinstance(option.node, cst.Call):
-            return None  # os.environ["X"]: must be set, so it is asked for either way
+            if kind != DRY:
+                return None  # os.environ["EXECUTE"]: must be set, so acting is asked for either way
+            return (
+                f'os.environ["{name}"] has no default, so nothing makes a dry run the default: a run with '
+                f"{name}=false (or a typo in its value) deletes. "
+                f'Read it as os.environ.get("{name}", "1") and act only when it is explicitly "0".'
+            )
         text = str(default).strip().lower() if default is not None else None
         if kind == DRY and (default is None or default is False or text in FALSY_TEXT):
             return (

@@ -11,6 +11,32 @@ CASES = [
         if __name__ == "__main__":
             main()
     ''', "OPS201:4"),
+    # a dry_run parameter nothing reads is no dry-run mode
+    case('''
+        import argparse
+        import boto3
+        def empty_bucket(name, dry_run=True):
+            bucket = boto3.resource("s3").Bucket(name)
+            if input(f"empty {name}? ") == "yes":
+                bucket.delete()
+        if __name__ == "__main__":
+            p = argparse.ArgumentParser()
+            p.add_argument("bucket")
+            empty_bucket(p.parse_args().bucket)
+    ''', "OPS201:7"),
+    # ... one that is read is
+    case('''
+        import argparse
+        import boto3
+        def empty_bucket(name, dry_run=True):
+            bucket = boto3.resource("s3").Bucket(name)
+            if not dry_run:
+                bucket.delete()
+        if __name__ == "__main__":
+            p = argparse.ArgumentParser()
+            p.add_argument("bucket")
+            empty_bucket(p.parse_args().bucket)
+    '''),
     # a library: functions only
     case('''
         import shutil

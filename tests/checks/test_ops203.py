@@ -74,6 +74,19 @@ CASES = [
         if "--dry-run" not in sys.argv:
             shutil.rmtree("/srv/old")
     ''', "OPS203:2"),
+    # os.environ["DRY_RUN"] has no default: the spec's "no default" case, like .get() without one
+    case('''
+        import os, shutil
+        DRY_RUN = os.environ["DRY_RUN"] == "true"
+        if not DRY_RUN:
+            shutil.rmtree("/srv/old")
+    ''', "OPS203:2"),
+    # ... but a required EXECUTE is not on by default
+    case('''
+        import os, shutil
+        if os.environ["EXECUTE"] == "1":
+            shutil.rmtree("/srv/old")
+    '''),
     # no destructive call: nothing to warn about
     case('''
         import argparse
