@@ -58,6 +58,7 @@ class BoundsAnalysis:
         self._uncapped_memo: dict[cst.CSTNode, bool] = {}
         self._in_loop_memo: dict[str, bool] = {}
         self._growth_memo: dict[cst.CSTNode, frozenset[str]] = {}
+        self._while_memo: dict[cst.While, bool] = {}
 
     # -- which functions reach a destructive call -----------------------------------------
     @cached_property
@@ -120,6 +121,8 @@ class BoundsAnalysis:
                 return
             if isinstance(parent, cst.For) and child is parent.body:
                 yield parent
+            elif isinstance(parent, cst.While) and child is parent.body and self._while_walks_collection(parent):
+                yield parent
             elif isinstance(parent, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
                 if child is not parent.for_in:
                     yield parent
@@ -175,6 +178,8 @@ class BoundsAnalysis:
             if isinstance(loop, cst.Call):  # map(delete_one, ids)
                 args = positional_args(loop)
                 cached = self._iterable_bounded(args[1], scope) or self._checked_before(loop, scope)
+            elif isinstance(loop, cst.While):
+                cached = self._while_capped(loop) or self._checked_before(loop, scope)
             elif isinstance(loop, cst.For):
                 cached = (
                     self._iterable_bounded(loop.iter, scope)
@@ -186,6 +191,37 @@ class BoundsAnalysis:
                 cached = self._iterable_bounded(comp.iter, scope) or self._checked_before(loop, scope)
             self._uncapped_memo[loop] = cached
         return cached
+
+    # -- while loops ------------------------------------------------------------------------------
+    def _while_walks_collection(self, loop: cst.While) -> bool:
+        """`while queue: queue.pop()`, a paging loop, or `while True: items = list(); if not items: break`.
+
+        Other while loops (retries, polling) act on one thing several times: not a collection.
+        """
+        cached = self._while_memo.get(loop)
+        if cached is None:
+            facts = _WhileFacts()
+            loop.body.visit(facts)
+            drained = bool(facts.popped & set(_identifiers(loop.test)))
+            emptied = bool(facts.empty_breaks & facts.assigned)
+            # a paging loop counts only around a for over each page: `while True: take a batch by
+            # filter; delete it; stop when empty` is a filter-based delete done in batches
+            cached = self._while_memo[loop] = drained or (facts.has_for and (facts.pages or emptied))
+        return cached
+
+    def _while_capped(self, loop: cst.While) -> bool:
+        """`while queue and deleted < MAX`, or `if deleted >= args.max: break` on a counter the body counts."""
+        if self._is_size_test(loop.test) and not _emptiness_only(loop.test):
+            return True
+        facts = _WhileFacts()
+        loop.body.visit(facts)
+        for test in facts.break_tests:
+            if not isinstance(test, cst.Comparison) or _emptiness_only(test):
+                continue
+            operands = [test.left, *(c.comparator for c in test.comparisons)]
+            if any(self._is_cap_operand(o) or _value_key(o) in facts.counted for o in operands):
+                return True
+        return False
 
     # -- iterables ------------------------------------------------------------------------------
     def _iterable_bounded(self, expr: cst.BaseExpression, scope: FunctionInfo | None, depth: int = 0) -> bool:
@@ -624,6 +660,82 @@ def _returned(body: cst.BaseSuite) -> list[cst.Return]:
     collector = _Returned()
     body.visit(collector)
     return [] if collector.yields else collector.found
+
+
+# Keys and names that say "there is another page": NextToken, IsTruncated, nextPageToken, has_more
+PAGE_MARKERS = frozenset({
+    "nexttoken", "nextmarker", "marker", "continuationtoken", "nextcontinuationtoken", "istruncated",
+    "nextpagetoken", "pagetoken", "hasmore", "nextpage", "nextcursor", "startingtoken", "nextlink",
+})
+
+
+class _WhileFacts(cst.CSTVisitor):
+    """What a while body does: pops, pages, counts, and the tests it breaks on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.popped: set[str] = set()
+        self.assigned: set[str] = set()
+        self.counted: set[str] = set()
+        self.empty_breaks: set[str] = set()
+        self.break_tests: list[cst.BaseExpression] = []
+        self.pages = False
+        self.has_for = False
+
+    def visit_For(self, node: cst.For) -> None:
+        self.has_for = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("pop", "popleft", "popitem"):
+            key = _value_key(func.value)
+            if key:
+                self.popped.add(key)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name) and isinstance(node.value, cst.Call):
+                self.assigned.add(target.target.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name):
+            self.counted.add(node.target.value)
+
+    def visit_If(self, node: cst.If) -> None:
+        if _block_stops(node.body):
+            self.break_tests.append(node.test)
+            subject = node.test
+            if isinstance(subject, cst.UnaryOperation) and isinstance(subject.operator, cst.Not):
+                key = _value_key(subject.expression)
+                if key:
+                    self.empty_breaks.add(key)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if fold(node.value) in PAGE_MARKERS:
+            self.pages = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if fold(node.attr.value) in PAGE_MARKERS:
+            self.pages = True
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        text = string_value(node)
+        if text and fold(text) in PAGE_MARKERS:
+            self.pages = True
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_While(self, node: cst.While) -> bool:
+        return False
+
+
+def _emptiness_only(test: cst.BaseExpression) -> bool:
+    """`len(items) == 0`, `len(q) > 0`: a test for empty, not a count."""
+    if not isinstance(test, cst.Comparison):
+        return False
+    operands = [test.left, *(c.comparator for c in test.comparisons)]
+    return any(literal_value(o) in (0, 1) and not isinstance(literal_value(o), bool) for o in operands)
 
 
 def _is_len_call(expr: cst.BaseExpression) -> bool:

@@ -14,8 +14,10 @@ class UnboundedBulkDelete(Rule):
     summary = "A loop or bulk call can delete any number of items: nothing caps how many."
     rationale = """
 ## What it does
-Flags a loop (for, comprehension, `map`, `executor.map`) over a collection
-whose body reaches a destructive call, directly or through the module's own
+Flags a loop (for, comprehension, `map`, `executor.map`, or a `while` that
+drains a collection, `while queue: delete(queue.pop())`, or pages through a
+listing around a `for` over each page) over a collection whose body reaches
+a destructive call, directly or through the module's own
 functions, and a destructive call that takes a collection of IDs
 (`delete_objects`, `batch_delete_*`, `terminate_instances(InstanceIds=ids)`,
 `delete_many({"_id": {"$in": ids}})`, `DELETE ... WHERE id IN (...)`), or a
@@ -37,8 +39,10 @@ A confirmation prompt inside the loop that approves each item
 (`if input(f"delete {name}? ") == "y": ...`, or `continue` on no) counts as a
 cap: a person vets every delete. A dry-run check inside the loop does not.
 
-Filter-based deletes (`delete_by_query`, `delete_collection_*`, `rm -r`) are
-not reported here. One finding per outermost uncapped loop, on its header; a
+Retry and polling `while` loops act on one item and are not reported; a
+`while True` that deletes a filter's matches in batches until none are left is
+filter-based. Filter-based deletes (`delete_by_query`, `delete_collection_*`,
+`rm -r`) are not reported here. One finding per outermost uncapped loop, on its header; a
 bulk call outside any loop is reported on the call.
 
 ## Why is this bad?

@@ -254,6 +254,55 @@ CASES = [
             for s in sorted(snaps)[:-keep]:
                 client.delete_snapshot(SnapshotId=s)
     ''', "OPS103:2"),
+    # while loops that drain a queue or page through a listing are loops over a collection
+    case('''
+        def drain(client, queue):
+            while queue:
+                item = queue.pop()
+                client.delete_site(item)
+        def pages(s3):
+            token = None
+            while True:
+                kwargs = {"Bucket": "b"}
+                if token:
+                    kwargs["ContinuationToken"] = token
+                resp = s3.list_objects_v2(**kwargs)
+                for obj in resp.get("Contents", []):
+                    s3.delete_object(Bucket="b", Key=obj["Key"])
+                if not resp.get("IsTruncated"):
+                    break
+                token = resp["NextContinuationToken"]
+        def until_empty(client):
+            while True:
+                pages = client.get_all_pages_from_space("OPS")
+                if not pages:
+                    break
+                for page in pages:
+                    client.remove_page(page["id"])
+    ''', "OPS103:2", "OPS103:7", "OPS103:18"),
+    # retries, polling and counted while loops are not
+    case('''
+        import time
+        def retry(client, site_id):
+            attempts = 0
+            while attempts < 3:
+                try:
+                    client.delete_site(site_id)
+                    break
+                except Exception:
+                    attempts += 1
+                    time.sleep(2)
+        def counted(client, queue, args):
+            deleted = 0
+            while queue:
+                if deleted >= args.max:
+                    break
+                client.delete_site(queue.pop())
+                deleted += 1
+        def bounded(client, queue):
+            while queue and deleted < MAX_DELETES:
+                client.delete_site(queue.pop())
+    '''),
     # no destructive call: no finding
     case('''
         def run(ids):
