@@ -22,9 +22,10 @@ class DestructiveByDefault(Rule):
 ## What it does
 In a script with destructive calls, flags a dry-run switch whose default is
 to act: a `--dry-run` flag defaulting to False, an `--execute`/`--apply` flag
-defaulting to True, `DRY_RUN` read from the environment with no default or a
-default that means off, or `"--dry-run" in sys.argv`. Reported on the option
-definition or the read.
+defaulting to True, `DRY_RUN` read from the environment with no default
+(`os.environ.get("DRY_RUN")`, and `os.environ["DRY_RUN"]` too: nothing makes
+the dry run the default, `DRY_RUN=false` acts) or a default that means off, or
+`"--dry-run" in sys.argv`. Reported on the option definition or the read.
 
 ## Why is this bad?
 A dry run that must be remembered is a dry run that gets forgotten: under
