@@ -69,14 +69,14 @@ class Hop:
 
     name: str
     node: cst.CSTNode
-    kind: str  # binding | param | option | attribute | key | comprehension | return | literal
+    kind: str  # binding | param | option | attribute | key | comprehension | return | literal | iterated
     collection: bool  # holds a collection of IDs
     id_named: bool  # its name says it holds IDs
     typed: bool | None  # declared element type: True distinct ID type, False plain, None unknown
 
     @property
     def reportable(self) -> bool:
-        return self.kind in ("binding", "param", "option", "attribute", "literal")
+        return self.kind in ("binding", "param", "option", "attribute", "literal", "iterated")
 
 
 @dataclass(frozen=True)
@@ -761,7 +761,9 @@ class DataFlow:
         if binding.kind == "element" and binding.unpacked:
             # one field of a tuple: the iterable holds records, not IDs
             self._trace(binding.value, replace(st, level="other", items_are_ids=False))
-        elif binding.kind == "element" and isinstance(binding.value, (cst.List, cst.Tuple, cst.Set)):
+        elif binding.kind == "element" and (
+            isinstance(binding.value, (cst.List, cst.Tuple, cst.Set)) or self._reads_source(binding.value)
+        ):
             self._trace(binding.value, self._literal_collection(self._to_collection(st), binding))
         elif binding.kind == "element":
             self._trace(binding.value, self._to_collection(st))
@@ -776,11 +778,30 @@ class DataFlow:
             self._trace(binding.value, st)
 
     def _literal_collection(self, st: _State, binding: Binding) -> _State:
-        """`for site_id in ["s-1", "s-2"]`: the literal is the ID collection, bound where it is written."""
-        if not st.items_are_ids:
+        """`for site_id in ["s-1", "s-2"]`, `for site_id in sys.argv[1:]`: the iterable is the ID collection,
+        bound where it is written."""
+        if not st.items_are_ids or binding.value is None:
             return st
-        hop = Hop(binding.name, binding.value, "literal", True, False, None)
+        kind = "literal" if isinstance(binding.value, (cst.List, cst.Tuple, cst.Set)) else "iterated"
+        hop = Hop(binding.name, binding.value, kind, True, False, None)
         return replace(st, hops=st.hops + (hop,))
+
+    def _reads_source(self, expr: cst.BaseExpression) -> bool:
+        """`sys.argv[1:]`, `sys.stdin.read().split()`, `os.environ["IDS"].split(",")`: outside data read in place."""
+        while True:
+            if isinstance(expr, cst.Subscript):
+                if self.sources.match_expr(expr.value) is not None:
+                    return True
+                expr = expr.value
+            elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and (
+                expr.func.attr.value in RECEIVER_METHODS
+            ):
+                expr = expr.func.value
+            elif isinstance(expr, cst.Call):
+                source = self.sources.match_call(expr)
+                return source is not None and source.glob not in HANDLE_SOURCES
+            else:
+                return isinstance(expr, (cst.Name, cst.Attribute)) and self.sources.match_expr(expr) is not None
 
     # -- self attributes ---------------------------------------------------------------------------
     def _self_attribute(self, attr: str, node: cst.Attribute, st: _State) -> None:

@@ -73,8 +73,8 @@ decide which values hold IDs.
     @staticmethod
     def message(hop: Hop, flow: Flow) -> str:
         type_name = suggested_type(hop.name)
-        if hop.kind == "literal":
-            what = f"the literal list iterated as `{hop.name}`"
+        if hop.kind in ("literal", "iterated"):
+            what = f"the {'literal list' if hop.kind == 'literal' else 'list'} iterated as `{hop.name}`"
         else:
             what = {"option": "option", "param": "parameter"}.get(hop.kind, "collection") + f" `{hop.name}`"
         return (

@@ -338,6 +338,25 @@ REACHED_INDIRECTLY = [
         for site_id in [SiteId("s-1"), SiteId("s-2")]:
             client.delete_site(site_id)
     '''),
+    # outside data iterated in place: reported on the iterable
+    case('''
+        import os
+        import sys
+        from insight import client
+        for app_id in sys.argv[1:]:
+            client.delete_app(app_id)
+        for site_id in os.environ["SITE_IDS"].split(","):
+            client.delete_site(site_id)
+    ''', "OPS301:4", "OPS301:6"),
+    # parsed into an ID type on the way in: silent
+    case('''
+        import sys
+        from typing import NewType
+        from insight import client
+        AppId = NewType("AppId", str)
+        for app_id in map(AppId, sys.argv[1:]):
+            client.delete_app(app_id)
+    '''),
     # a literal of non-ID names: silent
     case('''
         import shutil
