@@ -29,7 +29,11 @@ reports an ID collection (`site_ids`, `*_id_list`, `ids`, or any iterable whose
 loop variable is named like an ID) whose items are plain values: a literal
 list, data read from a file, the command line or the environment, an option
 declared with `nargs`/`multiple=True` and no type, or a `list[str]` annotation.
-It is reported once, where the collection is first bound.
+It is reported once, where the collection is first bound; a literal list or
+`sys.argv[1:]` iterated in place is reported on the iterable itself. IDs are
+followed through the calls in `ids.pass_through` (`sorted`, `enumerate`,
+`tqdm`) and through the receiver of the call (an ORM filter, an object built
+from the ID).
 
 Give each kind of ID its own type (`AppId = NewType("AppId", str)`, a small
 class, an `Enum`), parse raw values into it where they enter the script, and

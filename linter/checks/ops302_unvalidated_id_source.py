@@ -34,7 +34,10 @@ kind (`if app_id not in known_app_ids: raise`), or a kind field
 (`if app["type"] != "insight-app": continue`). A check that only logs, and
 generic conversions (`str()`, `int()`, `UUID()`, `.strip()`), are not
 validation. IDs the script lists itself from the API it acts on are not a
-source: the listing already fixes their kind.
+source: the listing already fixes their kind, and that includes JSON parsed
+from an HTTP response body (`json.loads(resp.text)`). IDs reach a call through
+its receiver too: an ORM filter (`query(Node).filter(Node.id == node_id)
+.delete()`) or an object built from the ID (`ec2.Instance(instance_id)`).
 """
     bad = """
 import json
