@@ -183,6 +183,7 @@ class BoundsAnalysis:
             elif isinstance(loop, cst.For):
                 cached = (
                     self._iterable_bounded(loop.iter, scope)
+                    or self._consults_cap_option(loop.iter, scope)
                     or self._body_breaks_on_count(loop.body)
                     or self._checked_before(loop, scope)
                 )
@@ -402,6 +403,26 @@ class BoundsAnalysis:
             body.visit(collector)
             grown = self._growth_memo[body] = frozenset(collector.names)
         return name in grown
+
+    def _consults_cap_option(self, expr: cst.CSTNode, scope: FunctionInfo | None) -> bool:
+        """The operator sized the run: `chunks(keys, args.batch_size)`, `fetch(limit=opts["max"])`.
+
+        Only a CLI option counts (the spec's "a --max/--limit/--batch-size option
+        consulted"): `args.x`/`opts["x"]`, or the parameter of the click/typer
+        command declaring it. A constant batch size sizes requests, not the run.
+        """
+        options = [
+            o
+            for o in self.analysis.cli_options
+            if o.source in ("argparse", "click", "typer") and self._is_cap_name(o.dest)
+        ]
+        if not options:
+            return False
+        attribute_keys = {fold(o.dest) for o in options}
+        param_keys = {fold(o.dest) for o in options if o.function is not None and o.function is scope}
+        finder = _OptionReads()
+        expr.visit(finder)
+        return bool({fold(k) for k in finder.keyed} & attribute_keys or {fold(n) for n in finder.names} & param_keys)
 
     def _mentions_cap(self, expr: cst.CSTNode) -> bool:
         return any(self._is_cap_name(n) for n in _identifiers(expr))
@@ -906,3 +927,23 @@ class _Integers(cst.CSTVisitor):
 
 
 __all__ = ["BoundsAnalysis", "UnboundedFinding"]
+
+
+class _OptionReads(cst.CSTVisitor):
+    """`args.max` / `opts["limit"]` (keyed reads) and bare names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keyed: list[str] = []
+        self.names: list[str] = []
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.keyed.append(node.attr.value)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        key = _value_key(node)
+        if key:
+            self.keyed.append(key)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node.value)

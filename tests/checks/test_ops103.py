@@ -85,8 +85,12 @@ CASES = [
         def c(Site, ids):
             Site.objects.filter(id__in=ids).delete()
     ''', "OPS103:7"),
-    # batching is not a cap: every key is still deleted, batch_size at a time
+    # a batch size fixed in the code is not a cap: every image is still deleted, 100 at a time;
+    # a --batch-size option the operator sets is one (the spec's "--batch-size option consulted")
     case('''
+        import argparse
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--batch-size", type=int, default=100)
         def chunks(items, n):
             return [items[i:i + n] for i in range(0, len(items), n)]
         def run(s3, keys, args):
@@ -96,7 +100,7 @@ CASES = [
             batch_size = 100
             for start in range(0, len(image_ids), batch_size):
                 ecr.batch_delete_image(repositoryName="r", imageIds=image_ids[start:start + batch_size])
-    ''', "OPS103:4", "OPS103:8"),
+    ''', "OPS103:11"),
     # ... but a batch size or max option consulted as a cap is one
     case('''
         import sys
