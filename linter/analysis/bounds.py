@@ -4,8 +4,9 @@ A loop (for, comprehension, map/executor.map) whose body reaches a destructive
 call, directly or through the module's functions, is *uncapped* unless its
 iterable has a static length, is sliced or `islice`d, comes from a listing
 call with a count limit, or the code checks a length or a counter against a
-cap (policy `guards.cap_names`) and exits before too much is gone. A batch
-size bounds each request, not the run, so it is no cap by itself. Only the
+cap (policy `guards.cap_names`) and exits before too much is gone, or the
+iterable consults a --max/--limit/--batch-size CLI option. A batch size fixed
+in the code bounds each request, not the run, so it is no cap by itself. Only the
 outermost uncapped loop is reported; a function whose every call sits in an
 uncapped loop contributes nothing of its own.
 """

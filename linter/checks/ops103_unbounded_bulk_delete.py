@@ -28,12 +28,13 @@ tag or age (`bucket.objects.filter(Prefix=p).delete()`) is filter-based.
 
 A cap bounds the *number* of items: a `len(ids) > LIMIT` check that exits
 first, a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks, a
-`--max`/`--limit` option used in one of those ways, or a `limit=`/`MaxResults=`
-on a listing that is not paginated. A literal list that is never grown and an
-argparse/click option with an integer `nargs` are bounded. A list that starts
-empty and is filled by `append`/`extend`/`+=` is not. Batching is not a cap:
-`range(0, len(ids), batch_size)` still deletes every ID, batch by batch; nor is
-a threshold on something else (`age > MAX_AGE_DAYS`).
+`--max`/`--limit`/`--batch-size` option the loop's iterable consults (the
+operator sized the run), or a `limit=`/`MaxResults=` on a listing that is not
+paginated. A literal list that is never grown and an argparse/click option with
+an integer `nargs` are bounded. A list that starts empty and is filled by
+`append`/`extend`/`+=` is not. A batch size fixed in the code is not a cap:
+`range(0, len(ids), 100)` still deletes every ID, batch by batch; nor is a
+threshold on something else (`age > MAX_AGE_DAYS`).
 
 A confirmation prompt inside the loop that approves each item
 (`if input(f"delete {name}? ") == "y": ...`, or `continue` on no) counts as a
