@@ -237,32 +237,29 @@ class DataFlow:
         to a call (`instance = ec2.Instance(instance_id)`, then `instance.terminate()`).
         """
         found: list[tuple[cst.Call, _State]] = []
-        expr: cst.BaseExpression = call.func
-        st = start
-        for _ in range(MAX_RECEIVER_NAMES + 1):
+        pending: list[tuple[cst.BaseExpression, _State, int]] = [(call.func, start, 0)]
+        while pending:
+            expr, st, depth = pending.pop()
             calls, root = _receiver_calls_and_root(expr)
             found.extend((inner, st) for inner in calls)
-            if not isinstance(root, cst.Name) or root.value in SELF_NAMES:
-                return found
-            built = self._built_by(root.value, st)
-            if built is None:
-                return found
-            expr, st = built
+            if depth < MAX_RECEIVER_NAMES and isinstance(root, cst.Name) and root.value not in SELF_NAMES:
+                pending.extend((value, at, depth + 1) for value, at in self._built_by(root.value, st))
         return found
 
-    def _built_by(self, name: str, st: _State) -> tuple[cst.Call, _State] | None:
-        """The one call a local name was assigned from where it is used, if there is exactly one."""
+    def _built_by(self, name: str, st: _State) -> list[tuple[cst.Call, _State]]:
+        """The calls a local name was assigned from where it is used; none when any assignment is not a call."""
         scope = self.scope(st.scope)
         bindings = scope.bindings.get(name)
         if not bindings:
-            return None
+            return []
         reaching = self._reaching(scope, bindings, st.point)
-        if len(reaching) != 1 or reaching[0].kind != "assign" or not isinstance(reaching[0].value, cst.Call):
-            return None
-        value = reaching[0].value
-        if self.sources.match_call(value) is not None:
-            return None
-        return value, replace(st, point=reaching[0].statement)
+        if any(b.kind != "assign" or not isinstance(b.value, cst.Call) for b in reaching):
+            return []
+        return [
+            (b.value, replace(st, point=b.statement))
+            for b in reaching
+            if isinstance(b.value, cst.Call) and self.sources.match_call(b.value) is None
+        ]
 
     def _inside_comprehensions(self, st: _State, site: CallSite) -> _State:
         """`[client.delete_site(s) for s in site_ids if s in known]`: the call sees the comprehension's names."""

@@ -92,3 +92,33 @@ def test_loop_carried_append_reaches_the_call():
             pending.append(line.strip())
     ''')
     assert any(f.origin.kind == "source" for f in result)
+
+
+def test_receiver_built_step_by_step_is_followed_to_the_ids():
+    found = flows('''
+        import sys
+        from app.models import Node, session
+        node_ids = sys.argv[1:]
+        query = session.query(Node)
+        query = query.filter(Node.id.in_(node_ids))
+        query.delete()
+    ''')
+    reaching = [f for f in found if f.carries_ids]
+    assert [h.name for h in reaching[0].hops] == ["node_ids"]
+    assert reaching[0].origin.kind == "source"
+
+
+def test_receiver_assigned_on_two_paths_follows_both():
+    found = flows('''
+        import sys
+        import boto3
+        ec2 = boto3.resource("ec2")
+        instance_id = sys.argv[1]
+        if len(sys.argv) > 2:
+            instance = ec2.Instance(instance_id)
+        else:
+            instance = ec2.Instance(default_id)
+        instance.terminate()
+    ''')
+    origins = {(f.hops[0].name, f.origin.kind) for f in found if f.carries_ids}
+    assert origins == {("instance_id", "source")}
