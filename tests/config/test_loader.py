@@ -406,3 +406,18 @@ def test_severity_and_unsuppressible_prefixes_expand_to_ids(proj: Path, pack: Pa
         "ACME001": "warning", "OPS101": "info", "OPS102": "info", "OPS103": "error",
     }
     assert s.unsuppressible == ("OPS201", "OPS204", "OPS101")
+
+
+def test_built_in_pack_files_validate_against_the_schema() -> None:
+    """The shipped pack skips schema validation at run time (start-up cost); this test stands in for it."""
+    import jsonschema
+    import yaml
+
+    from linter.config import builtin_pack_dir, load_schema
+
+    validator = jsonschema.Draft202012Validator(load_schema())
+    files = sorted(builtin_pack_dir().glob("*.yaml"))
+    assert {f.name for f in files} >= {"catalog.yaml", "policy.yaml"}
+    for pack_file in files:
+        errors = list(validator.iter_errors(yaml.safe_load(pack_file.read_text(encoding="utf-8"))))
+        assert not errors, f"{pack_file.name}: {errors[0].message}"
