@@ -73,10 +73,23 @@ def lint_target(
 ) -> FileOutcome:
     source = read_source(target, stdin)
     outcome = _lint_source(target, source, settings, options, prefilter)
-    if cache is not None and target.fs_path is not None and source.raw is not None and source.text is not None:
+    if (
+        cache is not None
+        and target.fs_path is not None
+        and source.raw is not None
+        and source.text is not None
+        and _cacheable(outcome.findings)
+    ):
         # keyed on the bytes actually linted, so an edit during the scan cannot poison the entry
         cache.put(cache.key(target.display_path, source.raw, options.engine.today), outcome.findings)
     return outcome
+
+
+def _cacheable(findings: list[Finding]) -> bool:
+    """A timeout depends on the machine's load and an internal error on a bug: try again next run."""
+    return not any(
+        f.rule == "OPS000" or (f.rule == "OPS001" and f.message.startswith("analysis timed out")) for f in findings
+    )
 
 
 def _lint_source(
