@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from linter.config.model import Match, Settings
+from linter.known_calls import SHELL_CALLS, SQL_METHODS
 
 try:  # the regex parser: re._parser from 3.11, sre_parse before
     from re import _parser as _regex_parser  # type: ignore[attr-defined]
@@ -55,24 +56,6 @@ CATALOG_GATED_RULES = frozenset(
 )
 ENGINE_RULES = frozenset({"OPS000", "OPS001", "OPS002"})
 
-# Kept equal to linter.analysis.catalog_match (a test checks it); duplicated
-# here so that this module never imports LibCST.
-SHELL_CALLS = frozenset(
-    {
-        "subprocess.run",
-        "subprocess.call",
-        "subprocess.check_call",
-        "subprocess.check_output",
-        "subprocess.Popen",
-        "os.system",
-        "os.popen",
-        "asyncio.create_subprocess_exec",
-        "asyncio.create_subprocess_shell",
-    }
-)
-SQL_METHODS = frozenset(
-    {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query", "mogrify_and_execute"}
-)
 SUPPRESSION_TOKEN = "opslint"
 _SHELL_TOKENS = ("subprocess", "system", "popen")
 _SQL_TOKENS = ("execute", "exec_driver_sql", "read_sql")

@@ -12,7 +12,6 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from linter.analysis import catalog_match
 from linter.analysis.indexer import ModuleIndexer
 from linter.analysis.positions import node_positions
 from linter.analysis.walk import walk
@@ -23,8 +22,6 @@ from linter.discovery import discover
 from linter.prefilter import (
     CATALOG_GATED_RULES,
     ENGINE_RULES,
-    SHELL_CALLS,
-    SQL_METHODS,
     build_prefilter,
     examine,
     glob_token,
@@ -87,10 +84,6 @@ def test_required_words_are_in_every_match(pattern: str, words: tuple[str, ...] 
 def test_minimal_tokens_drop_tokens_that_contain_another() -> None:
     assert minimal_tokens(["delete_user", "Delete", "batch_delete_", "rmtree"]) == ("delete", "rmtree")
 
-
-def test_shell_and_sql_call_lists_match_the_catalog_matcher() -> None:
-    assert SHELL_CALLS == catalog_match.SHELL_CALLS
-    assert SQL_METHODS == catalog_match.SQL_METHODS
 
 
 def test_every_builtin_rule_is_known_to_the_prefilter(settings: Settings) -> None:

@@ -24,6 +24,7 @@ import libcst as cst
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
+from linter.known_calls import SQL_METHODS
 
 # Wrappers that keep an iterable's size: for x in sorted(ids), enumerate(ids), tqdm(ids)
 SIZE_PRESERVING = frozenset({"enumerate", "list", "sorted", "set", "tuple", "reversed", "tqdm", "iter", "frozenset", "zip"})
@@ -41,7 +42,6 @@ NOT_A_COUNT_WORDS = frozenset({
 })
 # Sizes of one request or batch: they bound each call, not the run
 PER_REQUEST_WORDS = frozenset({"batch", "chunk", "page", "per", "pagesize"})
-SQL_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query"})
 
 
 @dataclass(frozen=True)

@@ -22,24 +22,9 @@ from linter.analysis.names import (
     string_value,
 )
 from linter.config.model import CatalogEntry, Match
+from linter.known_calls import SHELL_CALLS, SQL_METHODS
 from linter.prefilter import gate_for
 
-SHELL_CALLS = frozenset(
-    {
-        "subprocess.run",
-        "subprocess.call",
-        "subprocess.check_call",
-        "subprocess.check_output",
-        "subprocess.Popen",
-        "os.system",
-        "os.popen",
-        "asyncio.create_subprocess_exec",
-        "asyncio.create_subprocess_shell",
-    }
-)
-SQL_METHODS = frozenset(
-    {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query", "mogrify_and_execute"}
-)
 TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text", "sql.SQL", "psycopg2.sql.SQL"})
 TEMPFILE_MAKERS = ("tempfile.",)
 SELF_NAMES = frozenset({"self", "cls"})

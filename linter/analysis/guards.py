@@ -24,6 +24,7 @@ import libcst as cst
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_value
+from linter.known_calls import SHELL_CALLS
 
 # Interactive prompts (mechanism, not policy: these are the APIs that ask a person).
 PROMPT_CALLS = frozenset(
@@ -53,17 +54,6 @@ TRANSPARENT_METHODS = frozenset({"strip", "lower", "upper", "casefold", "lstrip"
 KEYED_READS = frozenset({"get", "getenv", "pop", "setdefault"})
 TRUTHY_WORDS = frozenset({"1", "true", "yes", "y", "on", "t"})
 FALSY_WORDS = frozenset({"0", "false", "no", "n", "off", "f", ""})
-SHELL_CALLS = frozenset(
-    {
-        "subprocess.run",
-        "subprocess.call",
-        "subprocess.check_call",
-        "subprocess.check_output",
-        "subprocess.Popen",
-        "os.system",
-        "os.popen",
-    }
-)
 # calls that run a statement built earlier: stmt = delete(t).where(...); conn.execute(stmt)
 EXECUTE_METHODS = frozenset({"execute", "exec_driver_sql", "executemany", "scalars", "scalar"})
 COMMAND_DECORATOR_SUFFIXES = (".command", ".callback", ".group")
