@@ -62,17 +62,35 @@ def _use_colour() -> bool:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="opslint", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option(
+    "--format",
+    "group_format",
+    type=click.Choice(CHECK_FORMATS),
+    default=None,
+    help="Output format for the subcommand (`opslint --format json check` = `opslint check --format json`).",
+)
+@click.pass_context
+def cli(ctx: click.Context, group_format: str | None) -> None:
     """opslint: catch destructive ops scripts before they run.
 
     Flags permanent deletes without a dry run or confirmation, destructive
     defaults, unbounded bulk deletes and untyped, unvalidated ID lists.
     """
+    ctx.obj = {"format": group_format}
+
+
+def _format_choice(given: str | None, allowed: Sequence[str]) -> str:
+    """The subcommand's --format, else the group's, else text."""
+    group_format = (click.get_current_context().find_root().obj or {}).get("format")
+    chosen = given or group_format or "text"
+    if chosen not in allowed:
+        _fail(f"--format {chosen} is not available here (choose from {', '.join(allowed)})")
+    return chosen
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "output_format", type=click.Choice(CHECK_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(CHECK_FORMATS), default=None, help="Output format [default: text].")
 @click.option("--output", "output_file", type=str, default=None, help="Write the report to this file (atomically, no colour) instead of stdout.")
 @click.option("--baseline", "baseline_file", type=str, default=None, help="Report only findings not in this baseline file (see `opslint baseline`).")
 @click.option(
@@ -117,6 +135,7 @@ def check(
     cache_dir: str | None,
 ) -> None:
     """Scan PATHS (files or directories; default '.'; '-' for stdin)."""
+    output_format = _format_choice(output_format, CHECK_FORMATS)
     from linter.discovery import DiscoveryError, discover
     from linter.engine_options import EngineOptions
     from linter.runner import RunOptions, default_jobs, run
@@ -296,11 +315,12 @@ def baseline_command(
 
 @cli.command("rules")
 @click.option("--config", type=str, default=None, help="Config file to read enabled rules and severities from.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-def list_rules(config: str | None, output_format: str) -> None:
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None, help="text or json [default: text].")
+def list_rules(config: str | None, output_format: str | None) -> None:
     """List every rule: ID, name, severity, and whether the effective config enables it."""
     import json
 
+    output_format = _format_choice(output_format, FORMATS)
     from linter.checks import builtin_rules
     from linter.selection import rule_enabled
 

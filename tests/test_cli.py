@@ -189,3 +189,12 @@ def test_internal_errors_never_show_a_traceback(monkeypatch: pytest.MonkeyPatch,
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_format_given_before_the_subcommand(project: Path) -> None:
+    code, out, _ = invoke("--format", "json", "check", "scripts")
+    assert code == 1 and json.loads(out)["files_scanned"] == 2
+    code, out, _ = invoke("--format", "json", "rules")
+    assert code == 0 and {"id", "name", "severity", "enabled"} <= set(json.loads(out)[0])
+    code, _, err = invoke("--format", "sarif", "rules")
+    assert code == 2 and "not available" in err
