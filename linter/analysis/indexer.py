@@ -7,8 +7,10 @@ import libcst as cst
 from linter.analysis.imports import ImportMap
 from linter.analysis.model import CallSite, ClassInfo, FunctionInfo
 from linter.analysis.names import dotted_name, string_value
+from linter.analysis.walk import type_check
 
 _STATEMENT_TYPES = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+_is_statement = type_check(_STATEMENT_TYPES)
 
 
 class ModuleIndexer(cst.CSTVisitor):
@@ -34,14 +36,14 @@ class ModuleIndexer(cst.CSTVisitor):
         if self._stack:
             self.parents[node] = self._stack[-1]
         self._stack.append(node)
-        if isinstance(node, _STATEMENT_TYPES):
+        if _is_statement(node):
             self._statements.append(node)
         return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         super().on_leave(original_node)
         self._stack.pop()
-        if isinstance(original_node, _STATEMENT_TYPES):
+        if _is_statement(original_node):
             self._statements.pop()
 
     # -- definitions --------------------------------------------------------------

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from typing import Any
+from typing import Any, Callable
 
 import libcst as cst
 
@@ -50,12 +50,39 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     if visitor.on_visit(node):
         for name in order:
             value = getattr(node, name)
-            if isinstance(value, cst.CSTNode):
+            if is_node(value):
                 walk(value, visitor)
             elif isinstance(value, (tuple, list)):
                 for child in value:
                     walk(child, visitor)
     visitor.on_leave(node)
+
+
+# CSTNode is an ABC, and an ABC isinstance check costs several times a dict
+# lookup; a tree walk makes millions of them, so the answer is kept per type.
+_IS_NODE: dict[type, bool] = {}
+
+
+def is_node(value: object) -> bool:
+    value_type = type(value)
+    known = _IS_NODE.get(value_type)
+    if known is None:
+        known = _IS_NODE[value_type] = issubclass(value_type, cst.CSTNode)
+    return known
+
+
+def type_check(classes: tuple[type, ...]) -> "Callable[[object], bool]":
+    """A cached `isinstance(x, classes)` for abstract LibCST classes (BaseCompoundStatement...)."""
+    answers: dict[type, bool] = {}
+
+    def check(value: object) -> bool:
+        value_type = type(value)
+        known = answers.get(value_type)
+        if known is None:
+            known = answers[value_type] = issubclass(value_type, classes)
+        return known
+
+    return check
 
 
 def _field_order(node_type: type) -> tuple[str, ...] | None:
