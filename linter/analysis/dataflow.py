@@ -584,8 +584,8 @@ class DataFlow:
             method = func.attr.value
             if method == "format" or method == "join":
                 level = replace(st, level="item" if method == "format" else "coll", items_are_ids=False)
-                for arg in call.args:
-                    self._trace(arg.value, level)
+                for formatted in call.args:
+                    self._trace(formatted.value, level)
                 return
             if method in QUERY_MEMBERSHIP:
                 for arg in args:
@@ -814,6 +814,8 @@ class DataFlow:
             for binding in self.scope(method.node).self_attributes.get(attr, ()):
                 found = True
                 inner = replace(st, scope=method.node, point=binding.statement, context=())
+                if binding.value is None:
+                    continue
                 if binding.kind in ("add_item", "add_many", "augment"):
                     self._trace(binding.value, self._to_item(inner) if binding.kind == "add_item" else inner)
                     continue

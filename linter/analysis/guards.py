@@ -439,7 +439,9 @@ class _Evaluator:
     # -- statements ----------------------------------------------------------------------
     def block_guards(self, block: cst.BaseSuite | Sequence[cst.CSTNode], scope: FunctionInfo | None, in_function: bool) -> bool:
         """After the block completes normally, is the path guarded?"""
-        statements = block.body if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else block
+        statements: Sequence[cst.CSTNode] = (
+            block.body if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else block  # type: ignore[assignment]
+        )
         return any(self.statement_guards(s, scope, in_function) for s in statements)
 
     def statement_guards(self, statement: cst.CSTNode, scope: FunctionInfo | None, in_function: bool) -> bool:
@@ -644,9 +646,9 @@ class _Evaluator:
                 return self._meaning_guards(meaning, not holds, False)
             return False
         # args.mode == "dry-run" / args.mode == "apply": the value names the mode
-        kinds = {self.guards.names.kind(w) for w in words}
-        if len(kinds) == 1 and None not in kinds:
-            (kind,) = kinds
+        mode_kinds = {self.guards.names.kind(w) for w in words}
+        if len(mode_kinds) == 1 and None not in mode_kinds:
+            (kind,) = mode_kinds
             if kind in (DRY, EXECUTE):
                 return self._meaning_guards(kind, holds, False)
         return None

@@ -76,7 +76,8 @@ class ScopeCollector:
             self.statements(suite.body)
         else:
             for small in suite.body:
-                self.small(small)
+                if isinstance(small, cst.BaseSmallStatement):
+                    self.small(small)
 
     def _enter(self, node: cst.CSTNode) -> None:
         self.scope.order.setdefault(node, len(self.scope.order))

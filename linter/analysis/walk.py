@@ -87,7 +87,7 @@ def type_check(classes: tuple[type, ...]) -> "Callable[[object], bool]":
 
 def _field_order(node_type: type) -> tuple[str, ...] | None:
     try:
-        source = textwrap.dedent(inspect.getsource(node_type._visit_and_replace_children))
+        source = textwrap.dedent(inspect.getsource(getattr(node_type, "_visit_and_replace_children")))
         function = ast.parse(source).body[0]
     except (OSError, TypeError, SyntaxError, IndexError):
         return None
