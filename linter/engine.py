@@ -6,6 +6,7 @@ OPS001, a failing rule becomes OPS000 and the other rules still run.
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import signal
@@ -96,12 +97,16 @@ def lint_text(
     text: str,
     settings: Settings,
     options: EngineOptions = EngineOptions(),
+    cpython_tree: ast.AST | None = None,
 ) -> FileResult:
-    """Never raises; a file over `max_file_seconds` becomes OPS001 instead of hanging the scan."""
+    """Never raises; a file over `max_file_seconds` becomes OPS001 instead of hanging the scan.
+
+    `cpython_tree` is the text's `ast` tree when the prefilter already parsed it (saves a parse).
+    """
     limit = settings.max_file_seconds
     try:
         with _time_limit(limit), _deep_recursion():
-            return _lint_text(display_path, text, settings, options)
+            return _lint_text(display_path, text, settings, options, cpython_tree)
     except AnalysisTimeout:
         message = (
             f"analysis timed out after {limit:g} s (max_file_seconds), so this file was not checked; "
@@ -152,8 +157,10 @@ def _deep_recursion() -> Iterator[None]:
         sys.setrecursionlimit(previous)
 
 
-def _lint_text(display_path: str, text: str, settings: Settings, options: EngineOptions) -> FileResult:
-    parsed = parse_source(text)
+def _lint_text(
+    display_path: str, text: str, settings: Settings, options: EngineOptions, cpython_tree: ast.AST | None = None
+) -> FileResult:
+    parsed = parse_source(text) if cpython_tree is None else parse_source(text, cpython_tree)
     if isinstance(parsed, ParseFailure):
         return parse_error_result(display_path, settings, parsed.message, parsed.line, parsed.column)
     result = FileResult(display_path)

@@ -33,8 +33,9 @@ class ParseFailure:
     column: int
 
 
-def parse_source(text: str) -> cst.Module | ParseFailure:
-    too_deep = nesting_failure(text)
+def parse_source(text: str, cpython_tree: ast.AST | None = None) -> cst.Module | ParseFailure:
+    """`cpython_tree`: the text's `ast` tree when the caller already has one (the prefilter does)."""
+    too_deep = nesting_failure(text, cpython_tree)
     if too_deep is not None:
         return too_deep
     try:
@@ -67,8 +68,10 @@ def _describe_syntax_error(text: str, libcst_message: str) -> ParseFailure:
     return ParseFailure(f"syntax error: {detail}", 1, 1)
 
 
-def nesting_failure(text: str) -> ParseFailure | None:
+def nesting_failure(text: str, cpython_tree: ast.AST | None = None) -> ParseFailure | None:
     """OPS001 for a text nested too deeply to hand to LibCST safely; None when it is safe."""
+    if cpython_tree is not None:
+        return _too_deep(cpython_tree)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escapes etc. are not ours to report
@@ -89,6 +92,10 @@ def nesting_failure(text: str) -> ParseFailure | None:
         )
     except (ValueError, OverflowError):
         return None  # NUL bytes and the like: LibCST words these itself
+    return _too_deep(tree)
+
+
+def _too_deep(tree: ast.AST) -> ParseFailure | None:
     depth, line = deepest(tree)
     if depth > MAX_NESTING:
         return ParseFailure(

@@ -32,8 +32,8 @@ import ast
 import fnmatch
 import re
 import warnings
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from linter.config.model import Match, Settings
 from linter.known_calls import SHELL_CALLS, SQL_METHODS
@@ -306,7 +306,7 @@ def _import_aliases(tree: ast.AST) -> dict[str, set[str]]:
     over-approximates safely.
     """
     aliases: dict[str, set[str]] = {}
-    for node in ast.walk(tree):
+    for node in _statements(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
@@ -322,6 +322,20 @@ def _import_aliases(tree: ast.AST) -> dict[str, set[str]]:
                 local = alias.asname or alias.name
                 aliases.setdefault(local, set()).add(f"{prefix}.{alias.name}" if prefix else alias.name)
     return aliases
+
+
+def _statements(tree: ast.AST) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, without visiting expressions (imports are statements)."""
+    pending: list[list[ast.stmt]] = [list(getattr(tree, "body", []))]
+    while pending:
+        for statement in pending.pop():
+            yield statement
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(statement, name, None)
+                if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                    pending.append(block)
+            for holder in (*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())):
+                pending.append(list(holder.body))
 
 
 def _dotted(expr: ast.expr) -> str | None:
@@ -355,6 +369,7 @@ class Verdict:
 
     needs_libcst: bool
     stage: str  # "tokens" | "calls" | "libcst"
+    tree: ast.AST | None = field(default=None, compare=False)  # CPython's tree, handed on to the engine
 
 
 def examine(text: str, prefilter: Prefilter) -> Verdict:
@@ -373,7 +388,7 @@ def examine(text: str, prefilter: Prefilter) -> Verdict:
         return Verdict(False, "tokens")
     if not prefilter.has_candidate_call(tree):
         return Verdict(False, "calls")
-    return Verdict(True, "libcst")
+    return Verdict(True, "libcst", tree)
 
 
 def _ast_parse(text: str) -> ast.AST | None:

@@ -99,13 +99,15 @@ def _lint_source(
         message = source.error or "cannot read file"
         findings = parse_error_findings(target.display_path, settings, message, source.error_line, source.error_column)
         return FileOutcome(target.display_path, findings, "unreadable")
+    cpython_tree = None
     if prefilter is not None:
         verdict = examine(source.text, prefilter)
         if not verdict.needs_libcst:
             return FileOutcome(target.display_path, [], verdict.stage)
+        cpython_tree = verdict.tree
     from linter.engine import lint_text  # LibCST: only for files that may have findings
 
-    result = lint_text(target.display_path, source.text, settings, options.engine)
+    result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree)
     return FileOutcome(target.display_path, result.findings, "libcst")
 
 

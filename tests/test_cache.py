@@ -64,7 +64,9 @@ def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     libcst_parse = linter.engine.parse_source
     ast_parse = linter.prefilter._ast_parse
-    monkeypatch.setattr(linter.engine, "parse_source", lambda text: calls.append("libcst") or libcst_parse(text))
+    monkeypatch.setattr(
+        linter.engine, "parse_source", lambda text, *tree: calls.append("libcst") or libcst_parse(text, *tree)
+    )
     monkeypatch.setattr(linter.prefilter, "_ast_parse", lambda text: calls.append("ast") or ast_parse(text))
     return calls
 

@@ -272,3 +272,22 @@ def test_a_run_the_prefilter_settles_never_imports_libcst(tmp_path: Path) -> Non
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "False", result.stdout + result.stderr
+
+
+def test_import_aliases_found_in_every_nested_block() -> None:
+    import ast
+
+    from linter.prefilter import _import_aliases
+
+    tree = ast.parse(
+        "try:\n    import shutil as sh\nexcept ImportError:\n    from os import remove as rm\nelse:\n    pass\n"
+        "finally:\n    import a\n"
+        "class C:\n    def f(self):\n        if x:\n            from pathlib import Path as P\n"
+        "        with open(p) as f:\n            import boto3 as b3\n"
+        "match cmd:\n    case 'go':\n        import subprocess as sp\n"
+        "for i in xs:\n    pass\nelse:\n    import json as j\n"
+    )
+    aliases = _import_aliases(tree)
+    assert aliases["sh"] == {"shutil"} and aliases["rm"] == {"os.remove"} and aliases["a"] == {"a"}
+    assert aliases["P"] == {"pathlib.Path"} and aliases["b3"] == {"boto3"}
+    assert aliases["sp"] == {"subprocess"} and aliases["j"] == {"json"}
