@@ -27,11 +27,13 @@ import re
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-import jsonschema
 import pathspec
 import yaml
+
+if TYPE_CHECKING:  # jsonschema is imported only when a user's file is validated (start-up cost)
+    import jsonschema
 
 from .model import (
     CatalogEntry,
@@ -176,6 +178,8 @@ def load_schema() -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(load_schema())
 
 
