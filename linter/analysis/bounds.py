@@ -21,6 +21,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from linter.analysis.walk import walk
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
@@ -203,7 +204,7 @@ class BoundsAnalysis:
         cached = self._while_memo.get(loop)
         if cached is None:
             facts = _WhileFacts()
-            loop.body.visit(facts)
+            walk(loop.body, facts)
             drained = bool(facts.popped & set(_identifiers(loop.test)))
             emptied = bool(facts.empty_breaks & facts.assigned)
             # a paging loop counts only around a for over each page: `while True: take a batch by
@@ -216,7 +217,7 @@ class BoundsAnalysis:
         if self._is_size_test(loop.test) and not _emptiness_only(loop.test):
             return True
         facts = _WhileFacts()
-        loop.body.visit(facts)
+        walk(loop.body, facts)
         for test in facts.break_tests:
             if not isinstance(test, cst.Comparison) or _emptiness_only(test):
                 continue
@@ -401,7 +402,7 @@ class BoundsAnalysis:
         grown = self._growth_memo.get(body)
         if grown is None:
             collector = _Growing()
-            body.visit(collector)
+            walk(body, collector)
             grown = self._growth_memo[body] = frozenset(collector.names)
         return name in grown
 
@@ -422,7 +423,7 @@ class BoundsAnalysis:
         attribute_keys = {fold(o.dest) for o in options}
         param_keys = {fold(o.dest) for o in options if o.function is not None and o.function is scope}
         finder = _OptionReads()
-        expr.visit(finder)
+        walk(expr, finder)
         return bool({fold(k) for k in finder.keyed} & attribute_keys or {fold(n) for n in finder.names} & param_keys)
 
     def _mentions_cap(self, expr: cst.CSTNode) -> bool:
@@ -442,7 +443,7 @@ class BoundsAnalysis:
     def _body_breaks_on_count(self, body: cst.BaseSuite) -> bool:
         """`if deleted >= args.max: break` somewhere in the loop body (not in an inner loop)."""
         collector = _CountChecks(self)
-        body.visit(collector)
+        walk(body, collector)
         return collector.found
 
     def _checked_before(self, node: cst.CSTNode, scope: FunctionInfo | None) -> bool:
@@ -680,7 +681,7 @@ class _Returned(cst.CSTVisitor):
 def _returned(body: cst.BaseSuite) -> list[cst.Return]:
     """The function's return statements; none for a generator (its yields are the items)."""
     collector = _Returned()
-    body.visit(collector)
+    walk(body, collector)
     return [] if collector.yields else collector.found
 
 
@@ -812,7 +813,7 @@ class _Growing(cst.CSTVisitor):
 
 def _calls_named(node: cst.CSTNode, name: str) -> bool:
     collector = _NamedCalls(name)
-    node.visit(collector)
+    walk(node, collector)
     return collector.found
 
 
@@ -829,7 +830,7 @@ class _NamedCalls(cst.CSTVisitor):
 
 def _identifiers(node: cst.CSTNode) -> list[str]:
     collector = _Identifiers()
-    node.visit(collector)
+    walk(node, collector)
     return collector.names
 
 
@@ -849,9 +850,9 @@ class _Identifiers(cst.CSTVisitor):
             # list_things(limit=50), paginate(MaxItems=...): but maxResults=False means "all"
             if arg.keyword is not None and literal_value(arg.value) not in (False, None, 0, -1):
                 self.names.append(arg.keyword.value)
-            arg.value.visit(self)
+            walk(arg.value, self)
         if isinstance(node.func, cst.Attribute):
-            node.func.value.visit(self)
+            walk(node.func.value, self)
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -914,7 +915,7 @@ class _CountChecks(cst.CSTVisitor):
 
 def _has_integer(node: cst.CSTNode) -> bool:
     collector = _Integers()
-    node.visit(collector)
+    walk(node, collector)
     return collector.found
 
 

@@ -240,7 +240,7 @@ class CatalogMatcher:
         cached = self._assignments_cache.get(key)
         if cached is None:
             collector = _AssignmentCollector()
-            site.function.node.body.visit(collector)
+            walk(site.function.node.body, collector)
             cached = collector.values
             self._assignments_cache[key] = cached
         return cached
@@ -368,13 +368,13 @@ class _TempNameCollector(cst.CSTVisitor):
 
 def _names_in(expr: cst.CSTNode) -> list[str]:
     collector = _NameCollector()
-    expr.visit(collector)
+    walk(expr, collector)
     return collector.names
 
 
 def _calls_in(expr: cst.CSTNode) -> list[cst.Call]:
     collector = _NameCollector()
-    expr.visit(collector)
+    walk(expr, collector)
     return collector.calls
 
 
@@ -391,7 +391,7 @@ class _NameCollector(cst.CSTVisitor):
         self.calls.append(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)  # the attribute's own name is not a variable
+        walk(node.value, self)  # the attribute's own name is not a variable
         return False
 
 

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator, Sequence
 
 import libcst as cst
 
+from linter.analysis.walk import walk
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_value
@@ -929,7 +930,7 @@ def _read_names(body: cst.CSTNode) -> set[str]:
 
 def _returns(body: cst.BaseSuite) -> list[cst.Return]:
     collector = _Returns()
-    body.visit(collector)
+    walk(body, collector)
     return collector.found
 
 
@@ -943,7 +944,7 @@ class _Collector(cst.CSTVisitor):
         self.names.append(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
@@ -957,13 +958,13 @@ class _Collector(cst.CSTVisitor):
 
 def _names(node: cst.CSTNode) -> list[str]:
     collector = _Collector()
-    node.visit(collector)
+    walk(node, collector)
     return collector.names
 
 
 def _strings(node: cst.CSTNode) -> list[str]:
     collector = _Collector()
-    node.visit(collector)
+    walk(node, collector)
     return collector.strings
 
 
@@ -988,5 +989,5 @@ class _Growth(cst.CSTVisitor):
 
 def _list_growth(body: cst.CSTNode, names: Iterable[str]) -> list[cst.CSTNode]:
     collector = _Growth(set(names))
-    body.visit(collector)
+    walk(body, collector)
     return collector.found

@@ -18,6 +18,7 @@ from typing import Callable
 
 import libcst as cst
 
+from linter.analysis.walk import walk
 from linter.analysis.idtypes import IdTypes
 from linter.analysis.model import FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, positional_args, string_value
@@ -94,7 +95,7 @@ class Validation:
         self._local_validators[function.qualname] = False  # recursion stops here
         params = {p for p in function.params if p not in SELF_NAMES}
         finder = _TestFinder()
-        function.node.body.visit(finder)
+        walk(function.node.body, finder)
         result = any(self.polarity(test, params) for test in finder.tests)
         self._local_validators[function.qualname] = result
         return result
@@ -334,7 +335,7 @@ class Validation:
         known = self._raising.get(local.qualname)
         if known is None:
             finder = _TestFinder()
-            local.node.body.visit(finder)
+            walk(local.node.body, finder)
             known = self._raising[local.qualname] = finder.raises
         return known
 

@@ -5,6 +5,7 @@ from typing import Any, Iterable, Iterator
 
 import libcst as cst
 
+from linter.analysis.walk import walk
 from linter.analysis.bounds import BoundsAnalysis
 from linter.analysis.model import CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import UNKNOWN, dotted_name, fold, keyword_arg, literal_value, string_value
@@ -239,7 +240,7 @@ def _comparisons(analysis: ModuleAnalysis) -> list[cst.Comparison]:
     cached = getattr(analysis, "_ops102_comparisons", None)
     if cached is None:
         collector = _Comparisons()
-        analysis.module.visit(collector)
+        walk(analysis.module, collector)
         cached = collector.found
         setattr(analysis, "_ops102_comparisons", cached)
     return cached

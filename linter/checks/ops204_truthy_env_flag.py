@@ -4,6 +4,7 @@ from typing import Iterable
 
 import libcst as cst
 
+from linter.analysis.walk import walk
 from linter.analysis.guards import BYPASS, DRY, EXECUTE
 from linter.analysis.model import ModuleAnalysis
 from linter.checks.base import Report, Rule
@@ -120,11 +121,11 @@ def _name_used_as_bool(analysis: ModuleAnalysis, name: str, read: cst.CSTNode) -
     scope = analysis.function_of(read)
     root: cst.CSTNode = scope.node if scope is not None else analysis.module
     collector = _NameUses(name)
-    root.visit(collector)
+    walk(root, collector)
     if scope is None:
         for info in analysis.functions.values():
             if name not in info.params:
-                info.node.visit(collector)
+                walk(info.node, collector)
     for use in collector.uses:
         parent = analysis.parents.get(use)
         if _boolean_context(analysis, use, parent):
@@ -145,5 +146,5 @@ class _NameUses(cst.CSTVisitor):
             self.uses.append(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
