@@ -113,6 +113,8 @@ def lint_text(
             "raise max_file_seconds in .opslint.yaml or exclude this generated file"
         )
         return parse_error_result(display_path, settings, message, 1, 1)
+    except Exception as err:  # noqa: BLE001 - the last per-file boundary: this file's OPS000, the scan goes on
+        return FileResult(display_path, [_internal_error(settings, display_path, "parsing", err)])
 
 
 @contextmanager

@@ -44,8 +44,12 @@ def parse_source(text: str, cpython_tree: ast.AST | None = None) -> cst.Module |
         return _describe_syntax_error(text, str(err.message))
     except RecursionError:
         return ParseFailure("syntax too deeply nested to analyse", 1, 1)
+    except SyntaxError as err:  # LibCST's own validation (CSTValidationError): `b"a" "b"` and the like
+        return _describe_syntax_error(text, str(err))
     except (ValueError, TypeError, MemoryError) as err:
         return ParseFailure(f"cannot parse: {err}", 1, 1)
+    except Exception as err:  # noqa: BLE001 - any other parser failure is this file's OPS001, not a crash
+        return _describe_syntax_error(text, f"{type(err).__name__}: {err}")
 
 
 def _describe_syntax_error(text: str, libcst_message: str) -> ParseFailure:

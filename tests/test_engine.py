@@ -84,3 +84,20 @@ def test_per_file_ignores(tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings = settings_from_yaml("per_file_ignores: {'legacy/**': [OPS001]}\n", tmp_path)
     assert lint_source("def f(:\n", settings, path="legacy/old.py") == []
     assert rule_lines(lint_source("def f(:\n", settings, path="scripts/new.py")) == ["OPS001:1"]
+
+
+def test_libcst_validation_errors_are_ops001_not_crashes() -> None:
+    """LibCST raises CSTValidationError (not ParserSyntaxError) for `b"a" "b"`; found by the long fuzz run."""
+    findings = lint_source('import shutil\nshutil.rmtree(p)\nx = b"a" "b"\n')
+    assert rule_lines(findings) == ["OPS001:3"]
+    assert "cannot mix bytes and nonbytes literals" in findings[0].message
+
+
+def test_an_unexpected_parser_failure_is_ops000_and_never_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_parser(*_: object) -> object:
+        raise KeyError("parser bug")
+
+    monkeypatch.setattr(engine, "parse_source", broken_parser)
+    findings = lint_source("print('x')\n")
+    assert rule_lines(findings) == ["OPS000:1"]
+    assert "KeyError" in findings[0].message
