@@ -17,6 +17,7 @@ from linter.analysis.names import (
     keyword_arg,
     literal_value,
     positional_args,
+    references,
     root_name,
     string_prefix,
     string_value,
@@ -254,7 +255,7 @@ class CatalogMatcher:
         temp_names = self._temp_names(site)
         if not temp_names:
             return False
-        return any(name in temp_names for name in _names_in(path_expr))
+        return any(name in temp_names for name in references(path_expr).names)
 
     def _temp_names(self, site: CallSite) -> set[str]:
         scope: cst.CSTNode = site.function.node if site.function else self.analysis.module
@@ -340,10 +341,10 @@ class _TempNameCollector(cst.CSTVisitor):
         self.names: set[str] = set()
 
     def _is_temp(self, expr: cst.BaseExpression) -> bool:
-        for name in _names_in(expr):
-            if name in self.names:
-                return True
-        for call in _calls_in(expr):
+        found = references(expr)
+        if any(name in self.names for name in found.names):
+            return True
+        for call in found.calls:
             resolved = self.analysis.imports.resolve_expr(call.func) or ""
             if resolved.startswith(TEMPFILE_MAKERS):
                 return True
@@ -364,35 +365,6 @@ class _TempNameCollector(cst.CSTVisitor):
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None and self._is_temp(node.item):
             self._bind(node.asname.name)
-
-
-def _names_in(expr: cst.CSTNode) -> list[str]:
-    collector = _NameCollector()
-    walk(expr, collector)
-    return collector.names
-
-
-def _calls_in(expr: cst.CSTNode) -> list[cst.Call]:
-    collector = _NameCollector()
-    walk(expr, collector)
-    return collector.calls
-
-
-class _NameCollector(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-        self.calls: list[cst.Call] = []
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.append(node.value)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.calls.append(node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        walk(node.value, self)  # the attribute's own name is not a variable
-        return False
 
 
 __all__ = ["CatalogMatcher", "root_name"]

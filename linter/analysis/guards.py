@@ -24,7 +24,7 @@ import libcst as cst
 from linter.analysis.walk import walk
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_value
+from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, references, string_value
 from linter.known_calls import SHELL_CALLS
 
 # Interactive prompts (mechanism, not policy: these are the APIs that ask a person).
@@ -771,7 +771,7 @@ class _Evaluator:
             for name in names:
                 roots.extend(assigned.get(name, []))
         for root in roots:
-            yield from _strings(root)
+            yield from references(root).strings
 
 
 # -- small syntactic helpers -----------------------------------------------------------------------
@@ -934,38 +934,8 @@ def _returns(body: cst.BaseSuite) -> list[cst.Return]:
     return collector.found
 
 
-class _Collector(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-        self.strings: list[str] = []
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.append(node.value)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        walk(node.value, self)
-        return False
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = string_value(node)
-        if value is not None:
-            self.strings.append(value)
-
-    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
-        self.strings.append(node.value)
-
-
 def _names(node: cst.CSTNode) -> list[str]:
-    collector = _Collector()
-    walk(node, collector)
-    return collector.names
-
-
-def _strings(node: cst.CSTNode) -> list[str]:
-    collector = _Collector()
-    walk(node, collector)
-    return collector.strings
+    return references(node).names
 
 
 class _Growth(cst.CSTVisitor):

@@ -7,6 +7,8 @@ from typing import Any
 
 import libcst as cst
 
+from linter.analysis.walk import walk
+
 UNKNOWN: Any = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN"})()
 """A value the analysis cannot know statically."""
 
@@ -128,3 +130,37 @@ def string_prefix(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.ParenthesizedWhitespace):  # pragma: no cover - not an expression
         return None
     return None
+
+
+class References(cst.CSTVisitor):
+    """What an expression reads, in one walk: variable names (not attribute names), calls, string text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.calls: list[cst.Call] = []
+        self.strings: list[str] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        walk(node.value, self)  # the attribute's own name is not a variable
+        return False
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = string_value(node)
+        if value is not None:
+            self.strings.append(value)
+
+    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
+        self.strings.append(node.value)
+
+
+def references(node: cst.CSTNode) -> References:
+    found = References()
+    walk(node, found)
+    return found
