@@ -14,7 +14,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from linter.analysis.indexer import ModuleIndexer
 from linter.analysis.positions import node_positions
-from linter.analysis.walk import walk
+from linter.analysis.walk import TRIVIA, walk
 from linter.checks import builtin_rules, known_rule_names, rule_metadata
 from linter.config import CustomRule, Match, load_settings
 from linter.config.model import Settings
@@ -209,22 +209,65 @@ def _sample_modules() -> list[cst.Module]:
 class _Recorder(cst.CSTVisitor):
     def __init__(self) -> None:
         super().__init__()
-        self.events: list[tuple[str, int]] = []
+        self.nodes: list[tuple[str, cst.CSTNode]] = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        self.events.append(("visit", id(node)))
+        self.nodes.append(("visit", node))
         return True
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
-        self.events.append(("leave", id(original_node)))
+        self.nodes.append(("leave", original_node))
 
 
-def test_walk_visits_in_libcst_order() -> None:
+def _meaningful(events: list[tuple[str, cst.CSTNode]]) -> list[tuple[str, int]]:
+    return [(kind, id(node)) for kind, node in events if not isinstance(node, TRIVIA)]
+
+
+def test_walk_visits_every_non_trivia_node_in_libcst_order() -> None:
     for module in _sample_modules():
         by_libcst, by_walk = _Recorder(), _Recorder()
         module.visit(by_libcst)
         walk(module, by_walk)
+        assert _meaningful(by_walk.nodes) == _meaningful(by_libcst.nodes)
+        assert not any(isinstance(node, TRIVIA) for _, node in by_walk.nodes)
+
+
+class _TypedRecorder(cst.CSTVisitor):
+    """No on_visit of its own: walk's dispatch-table path."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[str, int]] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.events.append(("call", id(node)))
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        self.events.append(("/call", id(original_node)))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.events.append(("name", id(node)))
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False  # children of a lambda are not visited
+
+
+def test_walk_calls_typed_callbacks_like_libcst() -> None:
+    for module in _sample_modules():
+        by_libcst, by_walk = _TypedRecorder(), _TypedRecorder()
+        module.visit(by_libcst)
+        walk(module, by_walk)
         assert by_walk.events == by_libcst.events
+
+
+def test_walk_records_the_parent_of_every_visited_node() -> None:
+    module = cst.parse_module("def f(a, b=1):\n    return g(a)[b] + (h(b) if a else 0)\n")
+    recorder, parents = _Recorder(), {}
+    walk(module, recorder, parents)
+    visited = [node for kind, node in recorder.nodes if kind == "visit"]
+    assert set(parents) == set(visited[1:])  # all but the module itself
+    call = next(node for node in visited if isinstance(node, cst.Call) and cst.ensure_type(node.func, cst.Name).value == "h")
+    assert isinstance(parents[call], cst.IfExp)
 
 
 def test_indexer_has_no_attribute_callbacks_walk_would_skip() -> None:

@@ -23,8 +23,9 @@ from linter.config.model import Settings
 
 def build(path: str, module: cst.Module, settings: Settings) -> ModuleAnalysis:
     indexer = ModuleIndexer()
-    walk(module, indexer)  # LibCST's own visit rebuilds every node: three times the cost
+    walk(module, indexer, indexer.parents)  # LibCST's own visit rebuilds every node: three times the cost
     for site in indexer.calls:
+        site.statement = indexer.enclosing_statement(site.node)
         if site.callee is not None:
             site.qualname = indexer.imports.resolve(site.callee)
     analysis = ModuleAnalysis(

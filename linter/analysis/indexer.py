@@ -14,6 +14,8 @@ _is_statement = type_check(_STATEMENT_TYPES)
 
 
 class ModuleIndexer(cst.CSTVisitor):
+    """Run with `walk(module, indexer, indexer.parents)`: the walk records the parents."""
+
     def __init__(self) -> None:
         super().__init__()
         self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
@@ -26,25 +28,18 @@ class ModuleIndexer(cst.CSTVisitor):
         # candidates for env/argv reads, so later stages need no second walk
         self.membership_tests: list[cst.Comparison] = []
         self.environ_subscripts: list[cst.Subscript] = []
-        self._stack: list[cst.CSTNode] = []
         self._functions: list[FunctionInfo] = []
         self._classes: list[ClassInfo] = []
-        self._statements: list[cst.CSTNode] = []
+        self._scopes: list[FunctionInfo | ClassInfo] = []  # both kinds, innermost last
 
-    # -- traversal bookkeeping -------------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if self._stack:
-            self.parents[node] = self._stack[-1]
-        self._stack.append(node)
-        if _is_statement(node):
-            self._statements.append(node)
-        return super().on_visit(node)
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
-        self._stack.pop()
-        if _is_statement(original_node):
-            self._statements.pop()
+    def enclosing_statement(self, node: cst.CSTNode) -> cst.CSTNode:
+        """The innermost simple statement line or compound statement holding `node` (after the walk)."""
+        current: cst.CSTNode | None = self.parents.get(node)
+        while current is not None:
+            if _is_statement(current):
+                return current
+            current = self.parents.get(current)
+        return node
 
     # -- definitions --------------------------------------------------------------
     def visit_Import(self, node: cst.Import) -> None:
@@ -59,15 +54,17 @@ class ModuleIndexer(cst.CSTVisitor):
         if not self._functions and not self._classes:
             self.classes.setdefault(info.name, info)
         self._classes.append(info)
+        self._scopes.append(info)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self._classes.pop()
+        self._scopes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         parent = self._functions[-1] if self._functions else None
         cls = self._classes[-1] if self._classes else None
-        # a class nested inside a function still owns its methods
-        in_class = cls is not None and (parent is None or self._is_inside(cls.node, parent.node))
+        # a class nested inside a function still owns its methods: the innermost scope decides
+        in_class = cls is not None and self._scopes[-1] is cls
         name = node.name.value
         if parent is not None and not in_class:
             qualname = f"{parent.qualname}.<locals>.{name}"
@@ -96,16 +93,11 @@ class ModuleIndexer(cst.CSTVisitor):
         if in_class and cls is not None:
             cls.methods.setdefault(name, info)
         self._functions.append(info)
+        self._scopes.append(info)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._functions.pop()
-
-    def _is_inside(self, outer: cst.CSTNode, inner: cst.CSTNode) -> bool:
-        """Is `outer` nested inside `inner` (by the current stack)?"""
-        try:
-            return self._stack.index(outer) > self._stack.index(inner)
-        except ValueError:
-            return False
+        self._scopes.pop()
 
     # -- module-level facts -------------------------------------------------------
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -153,7 +145,7 @@ class ModuleIndexer(cst.CSTVisitor):
                 name=name,
                 receiver=receiver,
                 function=self._functions[-1] if self._functions else None,
-                statement=self._statements[-1] if self._statements else node,
+                statement=node,  # the enclosing statement, set once the walk has recorded every parent
             )
         )
 
