@@ -21,7 +21,6 @@ import libcst as cst
 
 from linter.analysis import build
 from linter.analysis.model import ModuleAnalysis
-from linter.analysis.positions import node_positions
 from linter.checks import builtin_rules, rules_by_id
 from linter.checks.base import Report, Rule
 from linter.checks.custom import configured_rules
@@ -168,7 +167,7 @@ def _lint_text(
     result = FileResult(display_path)
     analysis: ModuleAnalysis | None = None
     try:
-        analysis = build(display_path, parsed, settings)
+        analysis = build(display_path, parsed, settings, text)
     except RecursionError:
         line = deepest_line(text)
         message = f"code too deeply nested to analyse (deepest at line {line}); split the expression"
@@ -199,7 +198,7 @@ def _locate(
     if not reports:
         return []
     try:
-        positions = node_positions(analysis.module, [report.node for _, report in reports])
+        positions = analysis.positions([report.node for _, report in reports])
     except Exception as err:  # noqa: BLE001
         result.findings.append(_internal_error(settings, path, "positions", err))
         return []

@@ -275,24 +275,43 @@ def test_indexer_has_no_attribute_callbacks_walk_would_skip() -> None:
     assert names == []
 
 
-def test_node_positions_equal_position_provider() -> None:
+def _all_nodes_and_parents(module: cst.Module) -> tuple[list[cst.CSTNode], dict[cst.CSTNode, cst.CSTNode]]:
+    recorder, parents = _Recorder(), {}
+    walk(module, recorder, parents)
+    return [node for kind, node in recorder.nodes if kind == "visit"], parents
+
+
+@pytest.mark.parametrize("with_source", [False, True], ids=["whole-module pass", "per-statement"])
+def test_node_positions_equal_position_provider(with_source: bool) -> None:
     for module in _sample_modules():
-        recorder = _Recorder()
-        nodes: list[cst.CSTNode] = []
-
-        class Collect(cst.CSTVisitor):
-            def on_visit(self, node: cst.CSTNode) -> bool:
-                nodes.append(node)
-                return True
-
-        module.visit(Collect())
+        nodes, parents = _all_nodes_and_parents(module)
+        source, known_parents = (module.code, parents) if with_source else (None, None)
         expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        got = node_positions(module, nodes)
+        got = node_positions(module, nodes, source, known_parents)
         assert all(got[n] == expected[n] for n in nodes)
         for step in (3, 17, 101):  # a few nodes: code generation stops early
             few = nodes[step // 2 :: step][:4]
-            assert node_positions(module, few) == {n: expected[n] for n in few}
-        del recorder
+            assert node_positions(module, few, source, known_parents) == {n: expected[n] for n in few}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the same statement twice: its text is not unique, so the whole-module pass places it
+        "import os\n\nos.remove(p)\nprint(1)\nos.remove(p)\n",
+        # a statement's text also inside an earlier string
+        'DOC = """\nos.remove(p)\n"""\nos.remove(p)\n',
+        # CRLF and lone CR line ends, a comment header, no trailing newline
+        "# header\r\nimport os\r\r\nif x:\r\n    os.remove(p)",
+    ],
+    ids=["duplicate statement", "statement text in a string", "mixed line ends"],
+)
+def test_node_positions_per_statement_edge_cases(source: str) -> None:
+    module = cst.parse_module(source)
+    nodes, parents = _all_nodes_and_parents(module)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    for node in nodes:
+        assert node_positions(module, [node], source, parents) == {node: expected[node]}
 
 
 def test_static_rule_metadata_equals_the_rule_classes() -> None:

@@ -21,7 +21,8 @@ from linter.analysis.model import (
 from linter.config.model import Settings
 
 
-def build(path: str, module: cst.Module, settings: Settings) -> ModuleAnalysis:
+def build(path: str, module: cst.Module, settings: Settings, source: str | None = None) -> ModuleAnalysis:
+    """`source`: the text `module` was parsed from, when the caller has it (positions are cheaper)."""
     indexer = ModuleIndexer()
     walk(module, indexer, indexer.parents)  # LibCST's own visit rebuilds every node: three times the cost
     for site in indexer.calls:
@@ -41,6 +42,7 @@ def build(path: str, module: cst.Module, settings: Settings) -> ModuleAnalysis:
         main_guard=indexer.main_guard,
         membership_tests=indexer.membership_tests,
         environ_subscripts=indexer.environ_subscripts,
+        source=source,
     )
     build_call_graph(analysis)
     analysis.destructive = CatalogMatcher(analysis).match_all()

@@ -29,7 +29,6 @@ from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_value
-from linter.analysis.positions import node_positions
 from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
 from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
 from linter.analysis.validation import Validation
@@ -320,7 +319,7 @@ class DataFlow:
     def _source_lines(self) -> Mapping[cst.CSTNode, CodeRange]:
         """Positions of the sources OPS302 names, in one cheap pass (only files that report one pay it)."""
         nodes = [f.origin.node for f in self.unvalidated_sources if f.origin.node is not None]
-        return node_positions(self.analysis.module, nodes) if nodes else {}
+        return self.analysis.positions(nodes) if nodes else {}
 
     def line_of(self, node: cst.CSTNode | None) -> int | None:
         """The line a source starts on."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import libcst as cst
 
@@ -12,6 +12,8 @@ from linter.analysis.imports import ImportMap
 from linter.config.model import CatalogEntry, Settings
 
 if TYPE_CHECKING:
+    from libcst._position import CodeRange
+
     from linter.analysis.guards import GuardAnalysis
     from linter.analysis.dataflow import DataFlow
 
@@ -125,9 +127,16 @@ class ModuleAnalysis:
     callers: dict[str, list[CallSite | cst.CSTNode]] = field(default_factory=dict)
     # (scope qualname or "<Class>.self", variable) -> module class it holds an instance of
     local_instances: dict[tuple[str, str], str] = field(default_factory=dict)
+    source: str | None = None  # the text parsed, when the caller has it: cheaper positions
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
+
+    def positions(self, nodes: Iterable[cst.CSTNode]) -> Mapping[cst.CSTNode, CodeRange]:
+        """Line/column ranges of `nodes`, as LibCST's PositionProvider would give them."""
+        from linter.analysis.positions import node_positions
+
+        return node_positions(self.module, nodes, self.source, self.parents)
 
     def function_of(self, node: cst.CSTNode) -> FunctionInfo | None:
         current: cst.CSTNode | None = self.parents.get(node)

@@ -6,6 +6,10 @@ The reports of a file need a handful of positions, so this pass records only
 token *indices* per node and turns the few wanted ones into line/column at the
 end, over the joined text. Start/end rules (syntactic positions, hoisting from
 child nodes, whitespace-inclusive fallback) are PositionProvider's own.
+
+With the source text at hand, only the top-level statements that hold a
+wanted node are generated, and each is placed by finding its (unique) text in
+the source: a report deep in a long file no longer pays for the code before it.
 """
 
 from __future__ import annotations
@@ -74,22 +78,81 @@ class _IndexRecordingState(CodegenState):
                 self.spans[node] = (start, end)
 
 
-def node_positions(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> Mapping[cst.CSTNode, CodeRange]:
+def node_positions(
+    module: cst.Module,
+    nodes: Iterable[cst.CSTNode],
+    source: str | None = None,
+    parents: Mapping[cst.CSTNode, cst.CSTNode] | None = None,
+) -> Mapping[cst.CSTNode, CodeRange]:
     """CodeRange (1-based lines, 0-based columns) of each of `nodes` found in `module`.
 
-    Code generation stops after the last wanted node, so a report near the
-    top of a long file costs little.
+    With the module's `source` text and the `parents` of its nodes, only the
+    top-level statements holding a wanted node are generated: each is placed in
+    the file by finding its text, which must occur exactly once. Any node that
+    cannot be placed that way falls back to one pass over the module, which
+    stops after the last wanted node.
     """
     nodes = list(nodes)
+    located: dict[cst.CSTNode, CodeRange] = {}
+    rest: list[cst.CSTNode] = nodes
+    if source is not None and parents is not None:
+        rest = []
+        for statement, group in _by_top_level_statement(module, nodes, parents).items():
+            found = _positions_in_statement(module, statement, group, source) if statement is not None else None
+            if found is None:
+                rest.extend(group)
+            else:
+                located.update(found)
+    if rest:
+        located.update(_positions_in(module, module, rest, first_line=1))
+    return located
+
+
+def _by_top_level_statement(
+    module: cst.Module, nodes: list[cst.CSTNode], parents: Mapping[cst.CSTNode, cst.CSTNode]
+) -> dict[cst.CSTNode | None, list[cst.CSTNode]]:
+    groups: dict[cst.CSTNode | None, list[cst.CSTNode]] = {}
+    for node in nodes:
+        current, parent = node, parents.get(node)
+        while parent is not None and parent is not module:
+            current, parent = parent, parents.get(parent)
+        groups.setdefault(current if parent is module else None, []).append(node)
+    return groups
+
+
+def _positions_in_statement(
+    module: cst.Module, statement: cst.CSTNode, nodes: list[cst.CSTNode], source: str
+) -> dict[cst.CSTNode, CodeRange] | None:
+    """Positions inside one top-level statement, or None when its text is not found exactly once."""
+    state = _IndexRecordingState(module, set())  # nothing to stop for: the whole text is needed
+    statement._codegen(state)
+    text = "".join(state.tokens)
+    offset = source.find(text)
+    if not text or offset < 0 or source.find(text, offset + 1) >= 0:
+        return None
+    if offset > 0 and source[offset - 1] not in "\r\n":
+        return None  # a top-level statement starts a line
+    first_line = len(_NEWLINE.findall(source, 0, offset)) + 1
+    return _ranges(state, nodes, first_line)
+
+
+def _positions_in(
+    module: cst.Module, root: cst.CSTNode, nodes: list[cst.CSTNode], first_line: int
+) -> dict[cst.CSTNode, CodeRange]:
     state = _IndexRecordingState(module, set(nodes))
     try:
-        module._codegen(state)
+        root._codegen(state)
     except _AllFound:
         pass
+    return _ranges(state, nodes, first_line)
+
+
+def _ranges(state: _IndexRecordingState, nodes: list[cst.CSTNode], first_line: int) -> dict[cst.CSTNode, CodeRange]:
+    """Token indices -> line/column, for generated text that starts at column 0 of `first_line`."""
     wanted = {node: state.spans[node] for node in nodes if node in state.spans}
     indices = sorted({i for span in wanted.values() for i in span})
     where: dict[int, CodePosition] = {}
-    line, column, done = 1, 0, 0
+    line, column, done = first_line, 0, 0
     for index in indices:
         chunk = "".join(state.tokens[done:index])
         pieces = _NEWLINE.split(chunk)
