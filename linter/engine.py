@@ -182,6 +182,7 @@ def _lint_text(
         except Exception as err:  # noqa: BLE001
             result.findings.append(_internal_error(settings, display_path, f"{rule.id} {rule.name}", err))
     findings = _locate(analysis, reports, settings, display_path, result)
+    analysis.release()
     result.findings.extend(_suppress(findings, text, settings, display_path, options))
     result.findings.sort()
     return result

@@ -10,9 +10,11 @@ when a file passes the prefilter.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
@@ -27,6 +29,10 @@ from linter.source import SourceText, read_source
 if TYPE_CHECKING:
     from linter.cache import ResultCache
 
+# A LibCST tree is hundreds of thousands of small objects that live as long as
+# their file's analysis: with CPython's default thresholds (700, 10, 10) the
+# cyclic collector ran 17,500 times on salt and took a fifth of the scan.
+_GC_THRESHOLDS = (20_000, 10, 10)
 # files per task sent to a worker: small enough to balance two cores, large
 # enough that pickling and scheduling stay negligible
 _MAX_CHUNK = 32
@@ -212,6 +218,32 @@ def _chunks(targets: Sequence[Target], jobs: int) -> list[list[Target]]:
 
 
 def _lint_all(
+    targets: Sequence[Target],
+    settings: Settings,
+    options: RunOptions,
+    stdin: BinaryIO | None,
+    prefilter: Prefilter | None,
+    cache: ResultCache | None,
+) -> Iterator[FileOutcome]:
+    with _tuned_gc():
+        yield from _lint_each(targets, settings, options, stdin, prefilter, cache)
+
+
+@contextmanager
+def _tuned_gc() -> Iterator[None]:
+    """Fewer, larger collections while linting, and none over the objects that exist before it
+    (imports, settings: `gc.freeze`). Restored afterwards: the caller may be a long-lived process."""
+    previous = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
+
+
+def _lint_each(
     targets: Sequence[Target],
     settings: Settings,
     options: RunOptions,

@@ -129,3 +129,14 @@ def test_progress_bar_appears_only_after_a_second(monkeypatch: pytest.MonkeyPatc
     assert len(bars) == 1 and sum(bars[0].updates) == 10
     progress.close()
     assert bars[0].closed
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(settings: Settings) -> None:
+    import gc
+
+    targets = corpus_targets(settings)[:10]
+    before = gc.get_threshold(), gc.get_freeze_count()
+    seen: list[tuple[int, int, int]] = []
+    run(targets, settings, RunOptions(jobs=1, progress=lambda done, total: seen.append(gc.get_threshold())))
+    assert seen and seen[0] != before[0]  # tuned while linting
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -146,6 +146,12 @@ class ModuleAnalysis:
             current = self.parents.get(current)
         return None
 
+    def release(self) -> None:
+        """Drop the lazily built analyses: each points back here, and that cycle would keep the whole
+        tree alive until the cyclic garbage collector ran. Called once the file's rules are done."""
+        for name in ("guards", "dataflow"):
+            self.__dict__.pop(name, None)
+
     @cached_property
     def function_by_node(self) -> dict[cst.FunctionDef, FunctionInfo]:
         return {info.node: info for info in self.functions.values()}
