@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from linter.ast_walk import nesting_depth
+
 _LIBCST_AT = re.compile(r"error at (\d+):(\d+): ")
 
 # Nesting levels (as LibCST nests them) that opslint parses. Far below where
@@ -100,6 +102,10 @@ def nesting_failure(text: str, cpython_tree: ast.AST | None = None) -> ParseFail
 
 
 def _too_deep(tree: ast.AST) -> ParseFailure | None:
+    # the common case, without tracking lines; `deepest` also counts the Load/Store
+    # marker under a name, one level more
+    if nesting_depth(tree) + 1 <= MAX_NESTING:
+        return None
     depth, line = deepest(tree)
     if depth > MAX_NESTING:
         return ParseFailure(

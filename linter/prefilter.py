@@ -35,6 +35,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from linter.ast_walk import iter_nodes
 from linter.config.model import Match, Settings
 from linter.known_calls import SHELL_CALLS, SQL_METHODS
 
@@ -206,8 +207,8 @@ class Prefilter:
                 strings.append(_string_constants(tree))
             return strings[0]
 
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
+        for node in iter_nodes(tree):
+            if type(node) is ast.Call:
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
                 if gate.may_match(name, _qualnames(func, aliases), string_constants):
@@ -222,8 +223,8 @@ def _string_constants(tree: ast.AST) -> str:
     evaluated_value; bytes as latin-1), so any word it can see is in here.
     """
     parts = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant):
+    for node in iter_nodes(tree):
+        if type(node) is ast.Constant:
             if isinstance(node.value, str):
                 parts.append(node.value)
             elif isinstance(node.value, bytes):
