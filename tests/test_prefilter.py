@@ -303,8 +303,11 @@ def test_node_positions_equal_position_provider(with_source: bool) -> None:
         'DOC = """\nos.remove(p)\n"""\nos.remove(p)\n',
         # CRLF and lone CR line ends, a comment header, no trailing newline
         "# header\r\nimport os\r\r\nif x:\r\n    os.remove(p)",
+        # nested blocks with their own indentation, a repeated inner line, comments at column 0
+        "class C:\n  def f(self):\n      os.remove(p)\n# flush left\n      os.remove(p)\n  def g(self):\n"
+        "      if a:\n          x()\n      else:\n          # why\n          x()\n",
     ],
-    ids=["duplicate statement", "statement text in a string", "mixed line ends"],
+    ids=["duplicate statement", "statement text in a string", "mixed line ends", "nested blocks"],
 )
 def test_node_positions_per_statement_edge_cases(source: str) -> None:
     module = cst.parse_module(source)

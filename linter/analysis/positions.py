@@ -7,9 +7,10 @@ token *indices* per node and turns the few wanted ones into line/column at the
 end, over the joined text. Start/end rules (syntactic positions, hoisting from
 child nodes, whitespace-inclusive fallback) are PositionProvider's own.
 
-With the source text at hand, only the top-level statements that hold a
-wanted node are generated, and each is placed by finding its (unique) text in
-the source: a report deep in a long file no longer pays for the code before it.
+With the source text at hand, only a statement that holds a wanted node is
+generated (with its block's indentation), the innermost one whose text occurs
+exactly once in the source, which places it: a report deep in a long file or
+class no longer pays for the code before it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Iterable, Iterator, Mapping
 import libcst as cst
 from libcst._nodes.internal import CodegenState  # the codegen hook PositionProvider itself uses
 from libcst._position import CodePosition, CodeRange
+
+from linter.analysis.walk import type_check
 
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -86,54 +89,89 @@ def node_positions(
 ) -> Mapping[cst.CSTNode, CodeRange]:
     """CodeRange (1-based lines, 0-based columns) of each of `nodes` found in `module`.
 
-    With the module's `source` text and the `parents` of its nodes, only the
-    top-level statements holding a wanted node are generated: each is placed in
-    the file by finding its text, which must occur exactly once. Any node that
-    cannot be placed that way falls back to one pass over the module, which
-    stops after the last wanted node.
+    With the module's `source` text and the `parents` of its nodes, only a
+    statement holding each wanted node is generated, the innermost one whose
+    text occurs exactly once in the source (so its place is known). A node
+    that cannot be placed that way falls back to one pass over the module,
+    which stops after the last wanted node.
     """
     nodes = list(nodes)
     located: dict[cst.CSTNode, CodeRange] = {}
     rest: list[cst.CSTNode] = nodes
     if source is not None and parents is not None:
+        placer = _StatementPlacer(module, source, parents)
+        groups: dict[cst.CSTNode, list[cst.CSTNode]] = {}
         rest = []
-        for statement, group in _by_top_level_statement(module, nodes, parents).items():
-            found = _positions_in_statement(module, statement, group, source) if statement is not None else None
-            if found is None:
-                rest.extend(group)
+        for node in nodes:
+            statement = placer.placed_statement(node)
+            if statement is None:
+                rest.append(node)
             else:
-                located.update(found)
+                groups.setdefault(statement, []).append(node)
+        for statement, group in groups.items():
+            placed = placer.placed[statement]
+            assert placed is not None  # placed_statement returns only placed statements
+            located.update(_ranges(placed[0], group, placed[1]))
     if rest:
         located.update(_positions_in(module, module, rest, first_line=1))
     return located
 
 
-def _by_top_level_statement(
-    module: cst.Module, nodes: list[cst.CSTNode], parents: Mapping[cst.CSTNode, cst.CSTNode]
-) -> dict[cst.CSTNode | None, list[cst.CSTNode]]:
-    groups: dict[cst.CSTNode | None, list[cst.CSTNode]] = {}
-    for node in nodes:
-        current, parent = node, parents.get(node)
-        while parent is not None and parent is not module:
-            current, parent = parent, parents.get(parent)
-        groups.setdefault(current if parent is module else None, []).append(node)
-    return groups
+class _StatementPlacer:
+    """Generates statements on their own, with their indentation, and finds their text in the source."""
 
+    def __init__(self, module: cst.Module, source: str, parents: Mapping[cst.CSTNode, cst.CSTNode]) -> None:
+        self.module = module
+        self.source = source
+        self.parents = parents
+        # statement -> (its code generation, the line its text starts on), or None: not unique
+        self.placed: dict[cst.CSTNode, tuple[_IndexRecordingState, int] | None] = {}
 
-def _positions_in_statement(
-    module: cst.Module, statement: cst.CSTNode, nodes: list[cst.CSTNode], source: str
-) -> dict[cst.CSTNode, CodeRange] | None:
-    """Positions inside one top-level statement, or None when its text is not found exactly once."""
-    state = _IndexRecordingState(module, set())  # nothing to stop for: the whole text is needed
-    statement._codegen(state)
-    text = "".join(state.tokens)
-    offset = source.find(text)
-    if not text or offset < 0 or source.find(text, offset + 1) >= 0:
+    def placed_statement(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The innermost statement around (or at) `node` whose text is unique in the source."""
+        for statement, indents in self._enclosing_statements(node):
+            if statement not in self.placed:
+                self.placed[statement] = self._place(statement, indents)
+            found = self.placed[statement]
+            if found is not None and node in found[0].spans:
+                return statement
         return None
-    if offset > 0 and source[offset - 1] not in "\r\n":
-        return None  # a top-level statement starts a line
-    first_line = len(_NEWLINE.findall(source, 0, offset)) + 1
-    return _ranges(state, nodes, first_line)
+
+    def _enclosing_statements(self, node: cst.CSTNode) -> list[tuple[cst.CSTNode, list[str]]]:
+        """Statements that are lines of a block (or of the module) holding `node`, innermost first,
+        each with the indentation its block gives it."""
+        chain = [node]
+        parent = self.parents.get(node)
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parents.get(parent)
+        if chain[-1] is not self.module:
+            return []
+        found: list[tuple[cst.CSTNode, list[str]]] = []
+        indents: list[str] = []
+        for child, holder in reversed(list(zip(chain, chain[1:]))):  # outermost first
+            if isinstance(holder, (cst.Module, cst.IndentedBlock)) and _is_statement(child):
+                found.append((child, list(indents)))
+            if isinstance(child, cst.IndentedBlock):
+                indents.append(self.module.default_indent if child.indent is None else child.indent)
+        found.reverse()
+        return found
+
+    def _place(self, statement: cst.CSTNode, indents: list[str]) -> tuple[_IndexRecordingState, int] | None:
+        state = _IndexRecordingState(self.module, set())  # nothing to stop for: the whole text is needed
+        state.indent_tokens = indents
+        statement._codegen(state)
+        text = "".join(state.tokens)
+        source = self.source
+        offset = source.find(text)
+        if not text or offset < 0 or source.find(text, offset + 1) >= 0:
+            return None
+        if offset > 0 and source[offset - 1] not in "\r\n":
+            return None  # a statement's text starts a line
+        return state, len(_NEWLINE.findall(source, 0, offset)) + 1
+
+
+_is_statement = type_check((cst.SimpleStatementLine, cst.BaseCompoundStatement))
 
 
 def _positions_in(
