@@ -13,7 +13,9 @@ from __future__ import annotations
 import ast
 import re
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 import libcst as cst
 
@@ -37,10 +39,15 @@ class ParseFailure:
 
 def parse_source(text: str, cpython_tree: ast.AST | None = None) -> cst.Module | ParseFailure:
     """`cpython_tree`: the text's `ast` tree when the caller already has one (the prefilter does)."""
+    if cpython_tree is None:
+        cpython_tree = _cpython_tree(text)
     too_deep = nesting_failure(text, cpython_tree)
     if too_deep is not None:
         return too_deep
     try:
+        if cpython_tree is not None:
+            with _without_node_validation():
+                return cst.parse_module(text)
         return cst.parse_module(text)
     except cst.ParserSyntaxError as err:
         return _describe_syntax_error(text, str(err.message))
@@ -52,6 +59,34 @@ def parse_source(text: str, cpython_tree: ast.AST | None = None) -> cst.Module |
         return ParseFailure(f"cannot parse: {err}", 1, 1)
     except Exception as err:  # noqa: BLE001 - any other parser failure is this file's OPS001, not a crash
         return _describe_syntax_error(text, f"{type(err).__name__}: {err}")
+
+
+# LibCST checks every node it builds (CSTNode.__post_init__ -> _validate), about
+# a seventh of a parse. The checks reject trees that are not valid Python; a
+# text CPython's own parser has accepted yields none, so for it they are skipped.
+_VALIDATE_NODE = cst.CSTNode.__post_init__
+
+
+def _skip_validation(self: cst.CSTNode) -> None:
+    pass
+
+
+@contextmanager
+def _without_node_validation() -> Iterator[None]:
+    cst.CSTNode.__post_init__ = _skip_validation  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        cst.CSTNode.__post_init__ = _VALIDATE_NODE  # type: ignore[method-assign]
+
+
+def _cpython_tree(text: str) -> ast.AST | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escapes etc. are not ours to report
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return None
 
 
 def _describe_syntax_error(text: str, libcst_message: str) -> ParseFailure:

@@ -101,3 +101,15 @@ def test_an_unexpected_parser_failure_is_ops000_and_never_escapes(monkeypatch: p
     findings = lint_source("print('x')\n")
     assert rule_lines(findings) == ["OPS000:1"]
     assert "KeyError" in findings[0].message
+
+
+def test_node_validation_is_skipped_only_inside_a_parse_cpython_accepted() -> None:
+    import libcst as cst
+
+    from linter.parse import parse_source
+
+    module = parse_source("def f(x):\n    return [x for x in range(3)] + b'a'\n")
+    assert isinstance(module, cst.Module)
+    assert module.code == "def f(x):\n    return [x for x in range(3)] + b'a'\n"
+    with pytest.raises(cst.CSTValidationError):
+        cst.Name("")  # LibCST checks its nodes again once the parse is over
