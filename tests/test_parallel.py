@@ -52,12 +52,17 @@ def test_one_job_runs_in_process(settings: Settings, monkeypatch: pytest.MonkeyP
     assert run(corpus_targets(settings)[:5], settings, RunOptions(jobs=1)).files_scanned == 5
 
 
-def test_chunks_cover_every_file_once_in_order(settings: Settings) -> None:
+def test_chunks_cover_every_file_once_biggest_first(settings: Settings) -> None:
     targets = corpus_targets(settings)
     for jobs in (1, 2, 7):
         chunks = _chunks(targets, jobs)
-        assert [t for chunk in chunks for t in chunk] == list(targets)
+        flat = [t for chunk in chunks for t in chunk]
+        assert sorted(t.display_path for t in flat) == sorted(t.display_path for t in targets)
+        assert len(flat) == len(targets)
+        sizes = [t.fs_path.stat().st_size for t in flat]
+        assert sizes == sorted(sizes, reverse=True)
         assert all(0 < len(chunk) <= 32 for chunk in chunks)
+    assert len(_chunks(targets, 2)[0]) < len(_chunks(targets, 2)[-1])  # big files travel in small tasks
 
 
 def test_what_workers_need_is_picklable(settings: Settings) -> None:
