@@ -32,5 +32,6 @@ def test_benchmark_runs_on_a_tiny_corpus_without_network(tmp_path: Path) -> None
         assert f"| tiny | {row}" in out
     assert "| tiny | n/a | n/a |" in out  # no bandit/semgrep ratios without the tools
     assert "| one small file | median s |" in out
+    assert "| opslint, destructive call |" in out and "| opslint, no destructive call |" in out
     assert table.read_text(encoding="utf-8") in out
     assert not (REPO / "benchmarks" / ".corpora" / "tiny").exists()
