@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import multiprocessing
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from linter.prefilter import Prefilter, build_prefilter, examine
 from linter.source import SourceText, read_source
 
 if TYPE_CHECKING:
-    from linter.cache import ResultCache
+    from linter.cache import IndexEntry, ResultCache
 
 # A LibCST tree is hundreds of thousands of small objects that live as long as
 # their file's analysis: with CPython's default thresholds (700, 10, 10) the
@@ -64,6 +64,7 @@ class FileOutcome:
     path: str
     findings: list[Finding]
     stage: str
+    cache_entry: IndexEntry | None = None  # what the cache's stamp index should now hold for `path`
 
 
 # -- one file ----------------------------------------------------------------------------------
@@ -77,6 +78,7 @@ def lint_target(
     prefilter: Prefilter | None = None,
     cache: ResultCache | None = None,
 ) -> FileOutcome:
+    read_ns = time.time_ns()
     source = read_source(target, stdin)
     outcome = _lint_source(target, source, settings, options, prefilter)
     if (
@@ -86,8 +88,13 @@ def lint_target(
         and source.text is not None
         and _cacheable(outcome.findings)
     ):
+        from linter.cache import stamp_entry
+
         # keyed on the bytes actually linted, so an edit during the scan cannot poison the entry
-        cache.put(cache.key(target.display_path, source.raw, options.engine.today), outcome.findings)
+        key = cache.key(target.display_path, source.raw, options.engine.today)
+        cache.put(key, outcome.findings)
+        if source.stamp is not None:
+            outcome.cache_entry = stamp_entry(source.stamp, read_ns, source.raw, key, outcome.findings)
     return outcome
 
 
@@ -175,19 +182,51 @@ def _open_cache(settings: Settings, options: RunOptions) -> ResultCache | None:
 
 
 def _cached(
-    targets: Sequence[Target], cache: ResultCache, today: dt.date | None
+    targets: Sequence[Target], cache: ResultCache, index: dict[str, IndexEntry], today: dt.date | None
 ) -> tuple[list[FileOutcome], list[Target]]:
-    """Split targets into cache hits and the rest."""
+    """Split targets into cache hits and the rest; hits found by content refresh their index entry."""
+    from linter.cache import stamp_entry
+
     hits: list[FileOutcome] = []
     misses: list[Target] = []
     for target in targets:
+        entry = index.get(target.display_path)
+        stamp = _stamp(target)
+        if entry is not None and entry.matches(stamp):
+            hits.append(FileOutcome(target.display_path, entry.findings, "cache"))
+            continue
+        read_ns = time.time_ns()
         raw = _read_bytes(target)
-        found = cache.get(cache.key(target.display_path, raw, today)) if raw is not None else None
+        if raw is None or stamp is None:
+            misses.append(target)
+            continue
+        key = cache.key(target.display_path, raw, today)
+        found = entry.findings if entry is not None and entry.key == key else cache.get(key)
         if found is None:
             misses.append(target)
         else:
-            hits.append(FileOutcome(target.display_path, found, "cache"))
+            hits.append(FileOutcome(target.display_path, found, "cache", stamp_entry(stamp, read_ns, raw, key, found)))
     return hits, misses
+
+
+def _stamp(target: Target) -> tuple[int, int] | None:
+    if target.fs_path is None:
+        return None
+    try:
+        info = os.stat(target.fs_path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _update_index(cache: ResultCache, index: dict[str, IndexEntry], outcomes: Sequence[FileOutcome]) -> None:
+    changed = False
+    for outcome in outcomes:
+        if outcome.cache_entry is not None and index.get(outcome.path) != outcome.cache_entry:
+            index[outcome.path] = outcome.cache_entry
+            changed = True
+    if changed:
+        cache.save_index(index)
 
 
 def _read_bytes(target: Target) -> bytes | None:
@@ -277,7 +316,11 @@ def _lint_each(
     piped = [t for t in targets if t.fs_path is None]
     for target in piped:
         yield lint_target(target, settings, options, stdin, prefilter)
+    if not files:
+        return
     jobs = max(1, min(options.jobs, len(files)))
+    import multiprocessing  # not on a run the cache answers
+
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         for target in files:
             yield lint_target(target, settings, options, None, prefilter, cache)
@@ -306,19 +349,22 @@ def run(
 
     result = RunResult()
     threshold = CONFIDENCE_RANK[options.min_confidence]
-    prefilter = build_prefilter(settings, known_rule_names()) if options.prefilter else None
     cache = _open_cache(settings, options)
     outcomes: list[FileOutcome] = []
     pending: Sequence[Target] = targets
+    index = cache.load_index() if cache is not None else {}
     if cache is not None:
-        hits, pending = _cached(targets, cache, options.engine.today)
+        hits, pending = _cached(targets, cache, index, options.engine.today)
         outcomes.extend(hits)
+    prefilter = build_prefilter(settings, known_rule_names()) if options.prefilter and pending else None
     done = len(outcomes)
     for outcome in _lint_all(pending, settings, options, stdin, prefilter, cache):
         outcomes.append(outcome)
         done += 1
         if options.progress is not None:
             options.progress(done, len(targets))
+    if cache is not None:
+        _update_index(cache, index, outcomes)
     order = {t.display_path: i for i, t in enumerate(targets)}
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))
     for outcome in outcomes:

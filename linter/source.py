@@ -31,6 +31,8 @@ class SourceText:
     error: str | None  # one-line human message when unreadable/undecodable
     error_line: int = 1  # 1-based line the error refers to (1 if unknown)
     error_column: int = 1  # 1-based byte column within that line (1 if unknown)
+    # (size, mtime in ns) of the file as it was opened, before reading: what the cache's index keeps
+    stamp: tuple[int, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -171,4 +173,6 @@ def read_source(target: Target, stdin: BinaryIO | None = None) -> SourceText:
         return SourceText(None, None, _read_error(exc), 1, 1)
     finally:
         os.close(fd)
-    return decode_source(b"".join(chunks))
+    source = decode_source(b"".join(chunks))
+    source.stamp = (st.st_size, st.st_mtime_ns)
+    return source

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 import linter.engine
 import linter.prefilter
+import linter.runner
 from linter.cache import CACHE_DIR_NAME, ResultCache, default_cache_dir
 from linter.checks import known_rule_names
 from linter.cli import cli
@@ -108,6 +111,50 @@ def test_an_edited_file_is_linted_again(tree: Path, settings: Settings, tmp_path
     findings = scan(tree, settings, cache)
     assert parse_calls == ["ast", "libcst"]
     assert any(f.path.endswith("clean.py") and f.rule == "OPS101" for f in findings)
+
+
+def _age(tree: Path, seconds: float = 60) -> None:
+    past = time.time() - seconds
+    for path in tree.iterdir():
+        os.utime(path, (past, past))
+
+
+def test_unchanged_files_are_answered_from_the_index_without_being_read(
+    tree: Path, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(tree)
+    cache = tmp_path / "cache"
+    cold = scan(tree, settings, cache)
+    reads: list[str] = []
+    read_bytes = linter.runner._read_bytes
+    monkeypatch.setattr(linter.runner, "_read_bytes", lambda target: reads.append(target.display_path) or read_bytes(target))
+    assert full(scan(tree, settings, cache)) == full(cold)
+    # only the file with a suppression comment is read: its findings depend on the date (until=)
+    assert [Path(r).name for r in reads] == ["quiet.py"]
+
+
+def test_a_file_changed_within_its_mtime_tick_is_not_served_stale(tree: Path, settings: Settings, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert any(f.path.endswith("purge.py") and f.rule == "OPS101" for f in scan(tree, settings, cache))
+    purge = tree / "purge.py"
+    before = purge.stat()
+    # same size, same mtime: only the content tells (the stamp was taken moments after a write)
+    purge.write_text(DESTRUCTIVE.replace("shutil.rmtree(path)", "print(path)        "), encoding="utf-8")
+    os.utime(purge, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert purge.stat().st_size == before.st_size
+    assert not any(f.path.endswith("purge.py") and f.rule == "OPS101" for f in scan(tree, settings, cache))
+
+
+def test_a_damaged_index_falls_back_to_the_entries(tree: Path, settings: Settings, tmp_path: Path) -> None:
+    _age(tree)
+    cache = tmp_path / "cache"
+    cold = scan(tree, settings, cache)
+    indexes = list((cache / "v1").glob("index-*.json"))
+    assert len(indexes) == 1
+    indexes[0].write_text('{"files": {"purge.py": [1, 2, true, "k", [{"no": "finding"}]]}}', encoding="utf-8")
+    assert full(scan(tree, settings, cache)) == full(cold)
+    indexes[0].write_text("not json", encoding="utf-8")
+    assert full(scan(tree, settings, cache)) == full(cold)
 
 
 def test_the_key_covers_settings_options_path_and_content(tree: Path, settings: Settings, tmp_path: Path) -> None:

@@ -421,3 +421,6 @@ def test_built_in_pack_files_validate_against_the_schema() -> None:
     for pack_file in files:
         errors = list(validator.iter_errors(yaml.safe_load(pack_file.read_text(encoding="utf-8"))))
         assert not errors, f"{pack_file.name}: {errors[0].message}"
+    # and its semantic checks (regexes compile, ids unique...), also skipped at run time
+    checked = load_settings(None, KNOWN, pack_dir=builtin_pack_dir())
+    assert checked.digest == load_settings(None, KNOWN).digest
