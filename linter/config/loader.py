@@ -24,7 +24,7 @@ import json
 import os
 import re
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
@@ -915,10 +915,19 @@ def settings_digest(settings: Settings) -> str:
     """sha256 of everything in `settings` that can change findings."""
     from linter import __version__
 
-    payload = {k: v for k, v in asdict(settings).items() if k not in _NOT_IN_DIGEST}
+    payload = {k: v for k, v in vars(settings).items() if k not in _NOT_IN_DIGEST}
     payload["opslint_version"] = __version__
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=repr)
+    # nested dataclasses serialise through `default` (vars): asdict's deep copy cost more than the rest of loading
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: getattr(value, name) for name in value.__dataclass_fields__}
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return repr(value)
 
 
 # --------------------------------------------------------------------------

@@ -387,7 +387,11 @@ def test_digest_stable_and_sensitive(proj: Path, pack: Path, tmp_path: Path) -> 
     assert load(cfg, pack).digest != first
     write(pack / "catalog.yaml", SMALL_CATALOG + "  - {id: extra, call: os.remove}\n")
     write(cfg, text)
-    assert load(cfg, pack).digest != first
+    with_extra = load(cfg, pack).digest
+    assert with_extra != first
+    # a change deep inside a catalog entry's match counts too
+    write(pack / "catalog.yaml", SMALL_CATALOG + "  - {id: extra, call: os.unlink}\n")
+    assert load(cfg, pack).digest not in (first, with_extra)
 
 
 def test_severity_and_unsuppressible_prefixes_expand_to_ids(proj: Path, pack: Path) -> None:
