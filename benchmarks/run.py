@@ -138,7 +138,7 @@ def repeat(label: str, command: Sequence[str], cwd: Path, runs: int, env: dict[s
         seconds, rss = measure(command, cwd, env)
         timing.seconds.append(seconds)
         timing.rss_mib = max(timing.rss_mib, rss)
-    print(f"  {label:<28} {timing.median:8.2f} s  {timing.rss_mib:6.0f} MiB", flush=True)
+    print(f"  {label:<28} {_seconds(timing.median):>8} s  {timing.rss_mib:6.0f} MiB", flush=True)
     return timing
 
 
@@ -232,10 +232,15 @@ def _compile_bytecode(package: Path) -> None:
 # -- the report --------------------------------------------------------------------------------
 
 
-def _ratio(numerator: Timing, denominator: Timing | None) -> str:
+def _seconds(value: float) -> str:
+    """Sub-second rows get a third decimal: a warm rescan of 0.15 s is a ratio to read closely."""
+    return f"{value:.3f}" if value < 1 else f"{value:.2f}"
+
+
+def _ratio(numerator: Timing, denominator: Timing | None, digits: int = 2) -> str:
     if denominator is None or not denominator.seconds or not numerator.seconds:
         return "n/a"
-    return f"{numerator.median / denominator.median:.2f}"
+    return f"{numerator.median / denominator.median:.{digits}f}"
 
 
 def report(all_results: dict[str, dict[str, Timing]]) -> str:
@@ -254,7 +259,7 @@ def report(all_results: dict[str, dict[str, Timing]]) -> str:
                 lines.append(f"| {name} | {timing.label} | skipped: {timing.skipped} | | |")
                 continue
             lines.append(
-                f"| {name} | {timing.label} | {timing.median:.2f} | {count / timing.median:.0f} | {timing.rss_mib:.0f} |"
+                f"| {name} | {timing.label} | {_seconds(timing.median)} | {count / timing.median:.0f} | {timing.rss_mib:.0f} |"
             )
     lines += ["", "| corpus | cold/bandit (target <= 0.5) | cold/semgrep (<= 1.0) | warm/cold (<= 0.05) | "
               "cold/ast floor | cold/libcst floor | peak RSS (< 300 MiB) |", "|---|---|---|---|---|---|---|"]
@@ -263,7 +268,7 @@ def report(all_results: dict[str, dict[str, Timing]]) -> str:
         rss = max(results[k].rss_mib for k in ("cold", "warm", "jobs1"))
         lines.append(
             f"| {name} | {_ratio(cold, results['bandit'])} | {_ratio(cold, results['semgrep'])} | "
-            f"{_ratio(results['warm'], cold)} | {_ratio(cold, results['ast'])} | {_ratio(cold, results['libcst'])} | "
+            f"{_ratio(results['warm'], cold, 3)} | {_ratio(cold, results['ast'])} | {_ratio(cold, results['libcst'])} | "
             f"{rss:.0f} |"
         )
     return "\n".join(lines) + "\n"
