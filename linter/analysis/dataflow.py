@@ -245,20 +245,27 @@ class DataFlow:
                 pending.extend((value, at, depth + 1) for value, at in self._built_by(root.value, st))
         return found
 
-    def _built_by(self, name: str, st: _State) -> list[tuple[cst.Call, _State]]:
-        """The calls a local name was assigned from where it is used; none when any assignment is not a call."""
+    def _built_by(self, name: str, st: _State) -> list[tuple[cst.BaseExpression, _State]]:
+        """What a local name was built from where it is used: the call it was assigned from, or the
+        query a loop iterates (`for instance in ec2.instances.filter(InstanceIds=ids)`). None when any
+        assignment that reaches the use is something else."""
         scope = self.scope(st.scope)
         bindings = scope.bindings.get(name)
         if not bindings:
             return []
-        reaching = self._reaching(scope, bindings, st.point)
-        if any(b.kind != "assign" or not isinstance(b.value, cst.Call) for b in reaching):
-            return []
-        return [
-            (b.value, replace(st, point=b.statement))
-            for b in reaching
-            if isinstance(b.value, cst.Call) and self.sources.match_call(b.value) is None
-        ]
+        built: list[tuple[cst.BaseExpression, _State]] = []
+        for binding in self._reaching(scope, bindings, st.point):
+            value = binding.value
+            if binding.kind == "assign" and isinstance(value, cst.Call):
+                if self.sources.match_call(value) is None:
+                    built.append((value, replace(st, point=binding.statement)))
+            elif binding.kind == "element" and not binding.unpacked and _iterates_a_query(value):
+                assert value is not None
+                if not isinstance(value, cst.Call) or self.sources.match_call(value) is None:
+                    built.append((value, replace(st, point=binding.statement)))
+            else:
+                return []
+        return built
 
     def _inside_comprehensions(self, st: _State, site: CallSite) -> _State:
         """`[client.delete_site(s) for s in site_ids if s in known]`: the call sees the comprehension's names."""
@@ -958,6 +965,12 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [n for e in target.elements for n in _target_names(e.value)]
     return []
+
+
+def _iterates_a_query(value: cst.BaseExpression | None) -> bool:
+    """A loop over a call or a name (`for i in ec2.instances.filter(...)`, `for i in instances`):
+    each item is an object the query returned. Not a literal list or a comprehension."""
+    return isinstance(value, (cst.Call, cst.Name, cst.Attribute))
 
 
 def _receiver_calls_and_root(expr: cst.BaseExpression) -> tuple[list[cst.Call], cst.BaseExpression]:

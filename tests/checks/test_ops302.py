@@ -457,6 +457,45 @@ RECEIVERS_AND_RESPONSES = [
         bucket = boto3.resource("s3").Bucket(sys.argv[1])
         bucket.objects.all().delete()
     '''),
+    # each object a query built from argv IDs returns, deleted in the loop over it
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.resource("ec2")
+        instance_ids = sys.argv[1:]
+        for instance in ec2.instances.filter(InstanceIds=instance_ids):
+            instance.terminate()
+    ''', "OPS302:6"),
+    # ... and through a name holding the query
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.resource("ec2")
+        instance_ids = sys.argv[1:]
+        instances = ec2.instances.filter(InstanceIds=instance_ids)
+        for instance in instances:
+            instance.terminate()
+    ''', "OPS302:7"),
+    # a loop over a directory or a prefix listing: no IDs go in
+    case('''
+        import sys
+        from pathlib import Path
+        for path in Path(sys.argv[1]).iterdir():
+            path.unlink()
+    '''),
+    case('''
+        import sys
+        import boto3
+        for obj in boto3.resource("s3").Bucket("logs").objects.filter(Prefix=sys.argv[1]):
+            obj.delete()
+    '''),
+    # a loop over a literal list or unpacked rows is not a query: the items are traced as before
+    case('''
+        import boto3
+        ec2 = boto3.resource("ec2")
+        for instance in [ec2.Instance("i-0123456789abcdef0")]:
+            instance.terminate()
+    '''),
     # json.loads of an HTTP response is an API listing, not outside data
     case('''
         import json
