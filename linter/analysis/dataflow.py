@@ -68,7 +68,7 @@ class Hop:
 
     name: str
     node: cst.CSTNode
-    kind: str  # binding | param | option | attribute | key | comprehension | return | literal | iterated
+    kind: str  # binding | param | option | attribute | key | keyword | comprehension | return | literal | iterated
     collection: bool  # holds a collection of IDs
     id_named: bool  # its name says it holds IDs
     typed: bool | None  # declared element type: True distinct ID type, False plain, None unknown
@@ -222,12 +222,18 @@ class DataFlow:
             start = self._inside_comprehensions(start, site)
             for arg in site.node.args:
                 self._argument = arg.value
-                self._trace(arg.value, start)
+                self._trace(arg.value, self._keyword(arg, start))
             for inner, at in self._receiver_chain(site.node, start):
                 for arg in inner.args:
                     self._argument = arg.value
-                    self._trace(arg.value, at)
+                    self._trace(arg.value, self._keyword(arg, at))
         return self._flows
+
+    def _keyword(self, arg: cst.Arg, st: _State) -> _State:
+        """`terminate_instances(InstanceIds=...)`: the parameter's name says the value holds IDs."""
+        if arg.keyword is None:
+            return st
+        return self._hop(st, arg.keyword.value, arg.keyword, "keyword")
 
     def _receiver_chain(self, call: cst.Call, start: _State) -> list[tuple[cst.Call, _State]]:
         """The calls that built the receiver, each with the state its arguments are traced in.
@@ -347,7 +353,7 @@ class DataFlow:
             is_collection = id_named = False
         if collection is None:
             collection = is_collection or (st.level == "coll" and st.items_are_ids)
-        hop = Hop(name, node, kind, collection and kind != "key", id_named, typed)
+        hop = Hop(name, node, kind, collection and kind not in ("key", "keyword"), id_named, typed)
         # an ID name says what the value is, whatever wrapped it on the way to the call
         if is_collection:
             return replace(st, hops=st.hops + (hop,), level="coll", items_are_ids=True)

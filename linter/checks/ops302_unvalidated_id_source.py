@@ -37,7 +37,12 @@ validation. IDs the script lists itself from the API it acts on are not a
 source: the listing already fixes their kind, and that includes JSON parsed
 from an HTTP response body (`json.loads(resp.text)`). IDs reach a call through
 its receiver too: an ORM filter (`query(Node).filter(Node.id == node_id)
-.delete()`) or an object built from the ID (`ec2.Instance(instance_id)`).
+.delete()`), an object built from the ID (`ec2.Instance(instance_id)`) or
+each item of a query built from the IDs (`for instance in
+ec2.instances.filter(InstanceIds=ids): instance.terminate()`). Values count as
+IDs when a name on the way says so (`ids.names`, `ids.single_names`: a
+variable, parameter, option, dictionary key, or the call's own keyword such as
+`InstanceIds=`).
 """
     bad = """
 import json

@@ -476,6 +476,24 @@ RECEIVERS_AND_RESPONSES = [
         for instance in instances:
             instance.terminate()
     ''', "OPS302:7"),
+    # the call's own keyword says the value holds IDs, with no variable in between
+    case('''
+        import sys
+        import boto3
+        boto3.client("ec2").terminate_instances(InstanceIds=sys.argv[1:])
+    ''', "OPS302:3"),
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.client("ec2")
+        ec2.delete_snapshot(SnapshotId=sys.argv[1], DryRun=False)
+    ''', "OPS302:4"),
+    # a keyword that names something else than IDs is no evidence
+    case('''
+        import sys
+        import boto3
+        boto3.client("s3").delete_bucket(Bucket=sys.argv[1])
+    '''),
     # a loop over a directory or a prefix listing: no IDs go in
     case('''
         import sys
