@@ -101,7 +101,7 @@ def _format_choice(given: str | None, allowed: Sequence[str]) -> str:
     flag_value="",
     default=None,
     metavar="[REF]",
-    help="Scan only files changed since HEAD forked from REF (default: the default branch). Write --diff=REF, or put --diff last.",
+    help="Scan only files changed since HEAD forked from REF (default: the default branch). A path right after --diff is scanned, not read as REF.",
 )
 @click.option("--select", multiple=True, help="Only these rules (IDs or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (IDs or prefixes, comma-separated).")
@@ -140,6 +140,8 @@ def check(
     from linter.engine_options import EngineOptions
     from linter.runner import RunOptions, default_jobs, run
 
+    if diff_ref:
+        paths, diff_ref = _path_given_to_diff(paths, diff_ref)
     settings = load_effective_settings(config, paths, _split_ids(select), _split_ids(ignore))
     try:
         targets = discover(list(paths), settings, stdin_filename=stdin_filename)
@@ -237,6 +239,16 @@ def _emit(report: str, output_file: str | None) -> None:
         write_atomically(Path(output_file), report)
     except OSError as err:
         _fail(f"cannot write {output_file}: {err.strerror or err}")
+
+
+def _path_given_to_diff(paths: tuple[str, ...], diff_ref: str) -> tuple[tuple[str, ...], str]:
+    """`--diff scripts/`: click hands the path to --diff as its value. A value that is no commit but
+    an existing path is a path to scan, diffed against the default branch."""
+    from linter.vcs import names_a_commit
+
+    if os.path.exists(diff_ref) and not names_a_commit(diff_ref, Path.cwd()):
+        return (diff_ref, *paths), ""
+    return paths, diff_ref
 
 
 def _only_changed(targets: Any, diff_ref: str) -> Any:

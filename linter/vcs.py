@@ -45,6 +45,11 @@ def _is_commit(ref: str, cwd: Path) -> bool:
     return _git_text(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd) is not None
 
 
+def names_a_commit(ref: str, cwd: Path) -> bool:
+    """Does `ref` resolve to a commit here? False outside a repository or without git."""
+    return not ref.startswith("-") and _is_commit(ref, cwd)
+
+
 def default_branch(cwd: Path) -> str:
     remote_head = _git_text(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], cwd)
     if remote_head and _is_commit(remote_head, cwd):

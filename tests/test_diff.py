@@ -158,10 +158,13 @@ def test_unknown_ref_exit_2(repo: Path) -> None:
     assert err.strip() == "opslint: unknown git ref 'no-such-branch' for --diff"
 
 
-def test_a_path_taken_for_the_ref_gets_a_hint(repo: Path) -> None:
-    code, _, err = invoke("check", "--diff", "scripts")
-    assert code == 2
-    assert "'scripts' is a path" in err
+def test_a_path_right_after_diff_is_scanned_against_the_default_branch(repo: Path) -> None:
+    assert scanned("--diff", "scripts")[1] == ["scripts/added.py", "scripts/to_edit.py"]
+    assert scanned("--diff", "scripts/stays.py", "scripts/to_edit.py")[1] == ["scripts/to_edit.py"]
+    # a branch of the same name still wins: it is a ref
+    git(repo, "branch", "scripts", "main")
+    assert scanned("--diff", "scripts")[1] == ["scripts/added.py", "scripts/to_edit.py"]
+    assert scanned("--diff", "scripts", "scripts/stays.py")[1] == []
 
 
 def test_not_a_git_repository_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
