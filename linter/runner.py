@@ -287,7 +287,35 @@ def _lint_all(
     cache: ResultCache | None,
 ) -> Iterator[FileOutcome]:
     with _tuned_gc():
-        yield from _lint_each(targets, settings, options, stdin, prefilter, cache)
+        files = [t for t in targets if t.fs_path is not None]
+        piped = [t for t in targets if t.fs_path is None]
+        for target in piped:
+            yield lint_target(target, settings, options, stdin, prefilter)
+        if not files:
+            return
+        jobs = max(1, min(options.jobs, len(files)))
+        import multiprocessing  # not on a run the cache answers
+
+        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for target in files:
+                yield lint_target(target, settings, options, None, prefilter, cache)
+        else:
+            yield from _lint_in_pool(files, jobs, (settings, options, prefilter, cache))
+
+
+def _lint_in_pool(
+    files: list[Target], jobs: int, state: tuple[Settings, RunOptions, Prefilter | None, ResultCache | None]
+) -> Iterator[FileOutcome]:
+    import multiprocessing
+
+    global _WORKER_STATE
+    _WORKER_STATE = state  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for outcomes in pool.imap_unordered(_lint_chunk, _chunks(files, jobs)):
+                yield from outcomes
+    finally:
+        _WORKER_STATE = None
 
 
 @contextmanager
@@ -302,37 +330,6 @@ def _tuned_gc() -> Iterator[None]:
     finally:
         gc.set_threshold(*previous)
         gc.unfreeze()
-
-
-def _lint_each(
-    targets: Sequence[Target],
-    settings: Settings,
-    options: RunOptions,
-    stdin: BinaryIO | None,
-    prefilter: Prefilter | None,
-    cache: ResultCache | None,
-) -> Iterator[FileOutcome]:
-    files = [t for t in targets if t.fs_path is not None]
-    piped = [t for t in targets if t.fs_path is None]
-    for target in piped:
-        yield lint_target(target, settings, options, stdin, prefilter)
-    if not files:
-        return
-    jobs = max(1, min(options.jobs, len(files)))
-    import multiprocessing  # not on a run the cache answers
-
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for target in files:
-            yield lint_target(target, settings, options, None, prefilter, cache)
-        return
-    global _WORKER_STATE
-    _WORKER_STATE = (settings, options, prefilter, cache)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for outcomes in pool.imap_unordered(_lint_chunk, _chunks(files, jobs)):
-                yield from outcomes
-    finally:
-        _WORKER_STATE = None
 
 
 # -- the run -----------------------------------------------------------------------------------
