@@ -103,11 +103,13 @@ def _glob(patterns: Sequence[str], folded: str) -> bool:
 class GuardAnalysis:
     """Guard facts for one module, computed lazily and memoised."""
 
-    def __init__(self, analysis: ModuleAnalysis) -> None:
+    def __init__(self, analysis: ModuleAnalysis, count_dry_run_switches: bool = True) -> None:
+        """`count_dry_run_switches=False`: a `--dry-run`-style switch is just another flag (what
+        `acts_only_when_opted_in` asks)."""
         self.analysis = analysis
         policy = analysis.settings.guards
         self.names = _Names(
-            dry=tuple(fold(n) for n in policy.dry_run_names),
+            dry=tuple(fold(n) for n in policy.dry_run_names) if count_dry_run_switches else (),
             execute=tuple(fold(n) for n in policy.execute_names),
             bypass=tuple(fold(n) for n in policy.bypass_names),
             calls=tuple(policy.calls),
@@ -153,6 +155,16 @@ class GuardAnalysis:
             return True
         destructive = self.analysis.destructive
         return bool(destructive) and all(self.is_opted_in(d.node) for d in destructive)
+
+    @cached_property
+    def acts_only_when_opted_in(self) -> bool:
+        """Every destructive call also needs an opt-in (an execute or off-by-default flag, a guard
+        call) that a dry-run switch does not provide: a run with no options deletes nothing."""
+        destructive = self.analysis.destructive
+        if not destructive:
+            return True
+        strict = GuardAnalysis(self.analysis, count_dry_run_switches=False)
+        return all(strict.is_opted_in(d.node) for d in destructive)
 
     def option_kind(self, option: CliOption) -> str | None:
         for name in (option.dest, *option.flags):

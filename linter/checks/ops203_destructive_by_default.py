@@ -26,6 +26,10 @@ defaulting to True, `DRY_RUN` read from the environment with no default
 (`os.environ.get("DRY_RUN")`, and `os.environ["DRY_RUN"]` too: nothing makes
 the dry run the default, `DRY_RUN=false` acts) or a default that means off, or
 `"--dry-run" in sys.argv`. Reported on the option definition or the read.
+A dry-run switch that is off by default is not reported when every
+destructive call also needs an opt-in of its own (`--delete`, `--execute`
+off by default, a confirmation helper): a run with no options deletes
+nothing either way.
 
 ## Why is this bad?
 A dry run that must be remembered is a dry run that gets forgotten: under
@@ -69,6 +73,8 @@ else:
             problem = _problem(option, kind, _or_default(analysis, option))
             if problem is None:
                 continue
+            if kind == DRY and guards.acts_only_when_opted_in:
+                continue  # `--dry-run` off by default, but nothing deletes without `--delete` either
             if option.source == "env":
                 if fold(option.dest) in seen_env:
                     continue

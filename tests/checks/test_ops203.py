@@ -3,6 +3,39 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # --dry-run is off by default, but nothing deletes without --delete either: safe by default
+    case('''
+        import click, shutil
+        @click.command()
+        @click.option("--dry-run", is_flag=True)
+        @click.option("--delete", is_flag=True)
+        def main(dry_run, delete):
+            if dry_run:
+                print("would remove /srv/old")
+            elif delete:
+                shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import argparse, os, shutil
+        p = argparse.ArgumentParser()
+        p.add_argument("--execute", action="store_true")
+        args = p.parse_args()
+        dry_run = os.environ.get("DRY_RUN", "0") == "1"
+        if args.execute and not dry_run:
+            shutil.rmtree("/srv/old")
+    '''),
+    # ... unless one destructive call skips the opt-in
+    case('''
+        import click, os, shutil
+        @click.command()
+        @click.option("--dry-run", is_flag=True)
+        @click.option("--delete", is_flag=True)
+        def main(dry_run, delete):
+            if delete and not dry_run:
+                shutil.rmtree("/srv/old")
+            if not dry_run:
+                os.remove("/srv/old.tar")
+    ''', "OPS203:3"),
     case('''
         import argparse, shutil
         p = argparse.ArgumentParser()
