@@ -494,6 +494,16 @@ RECEIVERS_AND_RESPONSES = [
         import boto3
         boto3.client("s3").delete_bucket(Bucket=sys.argv[1])
     '''),
+    # an owner filter says whose snapshots are listed, not which are deleted
+    case('''
+        import argparse
+        import boto3
+        p = argparse.ArgumentParser()
+        p.add_argument("--owner-id", required=True)
+        args = p.parse_args()
+        for snap in boto3.resource("ec2").snapshots.filter(OwnerIds=[args.owner_id]):
+            snap.delete()
+    '''),
     # a loop over a directory or a prefix listing: no IDs go in
     case('''
         import sys
