@@ -717,7 +717,7 @@ class _WhileFacts(cst.CSTVisitor):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            if isinstance(target.target, cst.Name) and isinstance(node.value, cst.Call):
+            if isinstance(target.target, cst.Name) and _fetched(node.value):
                 self.assigned.add(target.target.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
@@ -727,11 +727,9 @@ class _WhileFacts(cst.CSTVisitor):
     def visit_If(self, node: cst.If) -> None:
         if _block_stops(node.body):
             self.break_tests.append(node.test)
-            subject = node.test
-            if isinstance(subject, cst.UnaryOperation) and isinstance(subject.operator, cst.Not):
-                key = _value_key(subject.expression)
-                if key:
-                    self.empty_breaks.add(key)
+            key = _emptied_name(node.test)
+            if key:
+                self.empty_breaks.add(key)
 
     def visit_Name(self, node: cst.Name) -> None:
         if fold(node.value) in PAGE_MARKERS:
@@ -751,6 +749,28 @@ class _WhileFacts(cst.CSTVisitor):
 
     def visit_While(self, node: cst.While) -> bool:
         return False
+
+
+def _fetched(value: cst.BaseExpression) -> bool:
+    """`client.list()`, `requests.get(url).json()["items"]`: a value some call returned."""
+    while isinstance(value, (cst.Subscript, cst.Attribute)):
+        value = value.value
+    return isinstance(value, cst.Call)
+
+
+def _emptied_name(test: cst.BaseExpression) -> str | None:
+    """The collection a stop test finds empty: `not runs`, `not len(runs)`, `len(runs) == 0`."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = test.expression
+        if _is_len_call(inner) and isinstance(inner, cst.Call) and inner.args:
+            inner = inner.args[0].value
+        return _value_key(inner)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and _emptiness_only(test):
+        if isinstance(test.comparisons[0].operator, (cst.Equal, cst.LessThan, cst.LessThanEqual)):
+            left = test.left
+            if _is_len_call(left) and isinstance(left, cst.Call) and left.args:
+                return _value_key(left.args[0].value)
+    return None
 
 
 def _emptiness_only(test: cst.BaseExpression) -> bool:
@@ -897,7 +917,8 @@ class _CountChecks(cst.CSTVisitor):
 
     def visit_If(self, node: cst.If) -> None:
         test = node.test
-        if isinstance(test, cst.Comparison) and _block_stops(node.body):
+        # `if len(runs) == 0: break` ends a paging loop when nothing is left: no cap on how many go
+        if isinstance(test, cst.Comparison) and _block_stops(node.body) and not _emptiness_only(test):
             ordering = (cst.GreaterThan, cst.GreaterThanEqual, cst.Equal, cst.LessThan, cst.LessThanEqual)
             if any(isinstance(c.operator, ordering) for c in test.comparisons):
                 if self.bounds._mentions_cap(test) or _has_integer(test) or _calls_named(test, "len"):

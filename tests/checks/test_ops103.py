@@ -284,6 +284,31 @@ CASES = [
                 for page in pages:
                     client.remove_page(page["id"])
     ''', "OPS103:2", "OPS103:7", "OPS103:18"),
+    # a paging loop that stops when a page comes back empty, spelled with len(); a page taken
+    # out of the JSON body is still a fetched page
+    case('''
+        import requests
+        def purge_runs(api, repo):
+            while True:
+                runs = requests.get(f"{api}/repos/{repo}/actions/runs").json()["workflow_runs"]
+                if len(runs) == 0:
+                    break
+                for run in runs:
+                    requests.delete(f"{api}/repos/{repo}/actions/runs/{run['id']}")
+    ''', "OPS103:3"),
+    # ... but a real cap still caps it
+    case('''
+        import requests
+        def purge_runs(api, repo, limit=100):
+            deleted = 0
+            while True:
+                runs = requests.get(f"{api}/repos/{repo}/actions/runs").json()["workflow_runs"]
+                if len(runs) == 0 or deleted >= limit:
+                    break
+                for run in runs[: limit - deleted]:
+                    requests.delete(f"{api}/repos/{repo}/actions/runs/{run['id']}")
+                    deleted += 1
+    '''),
     # retries, polling and counted while loops are not
     case('''
         import time
