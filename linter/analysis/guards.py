@@ -166,6 +166,29 @@ class GuardAnalysis:
         strict = GuardAnalysis(self.analysis, count_dry_run_switches=False)
         return all(strict.is_opted_in(d.node) for d in destructive)
 
+    def is_inert_parameter(self, name: str, scope: FunctionInfo | None) -> bool:
+        """`def remove_all(paths, dry_run=False)` in a script whose every call leaves `dry_run` out:
+        it is always False, so `if not dry_run:` stops nothing."""
+        if scope is None or self.analysis.main_guard is None or scope.is_method or scope.decorators:
+            return False
+        param = _parameter(scope.node, name)
+        if param is None or param.default is None or literal_value(param.default) not in (False, None, 0):
+            return False
+        sites = self.analysis.callers.get(scope.qualname)
+        if not sites:
+            return False  # called from elsewhere, or not at all: nothing to go on
+        positional = [p.name.value for p in (*scope.node.params.posonly_params, *scope.node.params.params)]
+        index = positional.index(name) if name in positional else None
+        for site in sites:
+            if not isinstance(site, CallSite) or resolve_local_callee(self.analysis, site) is not scope:
+                return False  # handed on (a callback, a thread target): its arguments are unknown
+            args = site.node.args
+            if any(a.star for a in args) or any(a.keyword is not None and a.keyword.value == name for a in args):
+                return False
+            if index is not None and len(positional_args(site.node)) > index:
+                return False
+        return True
+
     def option_kind(self, option: CliOption) -> str | None:
         for name in (option.dest, *option.flags):
             kind = self.names.kind(name.split("/")[0])
@@ -687,6 +710,8 @@ class _Evaluator:
         key = self.flag_key(expr)
         if key is not None:
             kind = self.guards.flag_kind(key)
+            if kind == DRY and isinstance(expr, cst.Name) and self.guards.is_inert_parameter(expr.value, scope):
+                return None  # a dry-run parameter no call ever sets
             if kind is not None:
                 return kind
         if isinstance(expr, cst.Name):
@@ -830,6 +855,14 @@ def _literal_words(expr: cst.BaseExpression) -> list[str] | None:
         return None
     word = string_value(expr)
     return [word] if word is not None else None
+
+
+def _parameter(function: cst.FunctionDef, name: str) -> cst.Param | None:
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name:
+            return param
+    return None
 
 
 def _flatten(expr: cst.BaseExpression, operator: type) -> Iterator[cst.BaseExpression]:

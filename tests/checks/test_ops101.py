@@ -3,6 +3,53 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a dry-run parameter that no call in the script ever sets guards nothing
+    case('''
+        import shutil
+        def remove_all(paths, dry_run=False):
+            for p in paths[:10]:
+                if not dry_run:
+                    shutil.rmtree(p)
+        def main():
+            remove_all(["/srv/a", "/srv/b"])
+        if __name__ == "__main__":
+            main()
+    ''', "OPS101:5"),
+    # ... but one a caller passes (by keyword or position) does, and so does one handed on or in a library
+    case('''
+        import argparse, shutil
+        def remove_all(paths, dry_run=False):
+            for p in paths[:10]:
+                if not dry_run:
+                    shutil.rmtree(p)
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--dry-run", action=argparse.BooleanOptionalAction, default=True)
+            args = parser.parse_args()
+            remove_all(["/srv/a"], dry_run=args.dry_run)
+            remove_all(["/srv/b"], args.dry_run)
+        if __name__ == "__main__":
+            main()
+    '''),
+    case('''
+        import shutil
+        from concurrent.futures import ThreadPoolExecutor
+        def remove(path, dry_run=False):
+            if not dry_run:
+                shutil.rmtree(path)
+        if __name__ == "__main__":
+            with ThreadPoolExecutor() as pool:
+                pool.map(remove, ["/srv/a"])
+    '''),
+    case('''
+        import shutil
+        def remove_all(paths, dry_run=False):
+            for p in paths[:10]:
+                if not dry_run:
+                    shutil.rmtree(p)
+        def purge_defaults():
+            remove_all(["/srv/a"])
+    '''),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
