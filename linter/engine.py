@@ -15,7 +15,7 @@ import threading
 import tokenize
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import libcst as cst
 
@@ -97,15 +97,18 @@ def lint_text(
     settings: Settings,
     options: EngineOptions = EngineOptions(),
     cpython_tree: ast.AST | None = None,
+    on_parsed: Callable[[], None] | None = None,
 ) -> FileResult:
     """Never raises; a file over `max_file_seconds` becomes OPS001 instead of hanging the scan.
 
     `cpython_tree` is the text's `ast` tree when the prefilter already parsed it (saves a parse).
+    `on_parsed` is called once LibCST has built the tree (the runner uses it to settle the tree
+    with the garbage collector).
     """
     limit = settings.max_file_seconds
     try:
         with _time_limit(limit), _deep_recursion():
-            return _lint_text(display_path, text, settings, options, cpython_tree)
+            return _lint_text(display_path, text, settings, options, cpython_tree, on_parsed)
     except AnalysisTimeout:
         message = (
             f"analysis timed out after {limit:g} s (max_file_seconds), so this file was not checked; "
@@ -159,11 +162,18 @@ def _deep_recursion() -> Iterator[None]:
 
 
 def _lint_text(
-    display_path: str, text: str, settings: Settings, options: EngineOptions, cpython_tree: ast.AST | None = None
+    display_path: str,
+    text: str,
+    settings: Settings,
+    options: EngineOptions,
+    cpython_tree: ast.AST | None = None,
+    on_parsed: Callable[[], None] | None = None,
 ) -> FileResult:
     parsed = parse_source(text) if cpython_tree is None else parse_source(text, cpython_tree)
     if isinstance(parsed, ParseFailure):
         return parse_error_result(display_path, settings, parsed.message, parsed.line, parsed.column)
+    if on_parsed is not None:
+        on_parsed()
     result = FileResult(display_path)
     analysis: ModuleAnalysis | None = None
     try:

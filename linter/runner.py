@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # their file's analysis: with CPython's default thresholds (700, 10, 10) the
 # cyclic collector ran 17,500 times on salt and took a fifth of the scan.
 _GC_THRESHOLDS = (20_000, 10, 10)
+_GC_TUNED = False  # inside _tuned_gc (and so in the workers it forks)
 # files per task sent to a worker: small enough to balance two cores, large
 # enough that pickling and scheduling stay negligible
 _MAX_CHUNK = 32
@@ -120,7 +121,14 @@ def _lint_source(
         cpython_tree = verdict.tree
     from linter.engine import lint_text  # LibCST: only for files that may have findings
 
-    result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree)
+    if not _GC_TUNED:
+        result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree)
+        return FileOutcome(target.display_path, result.findings, "libcst")
+    # A parsed tree lives as long as its file's analysis and holds no cycles: frozen, the collector
+    # stops scanning it over and over (a tenth of a salt scan). The young collection afterwards
+    # frees the analysis's own cycles before the next freeze could make them permanent.
+    result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree, gc.freeze)
+    gc.collect(1)
     return FileOutcome(target.display_path, result.findings, "libcst")
 
 
@@ -322,12 +330,15 @@ def _lint_in_pool(
 def _tuned_gc() -> Iterator[None]:
     """Fewer, larger collections while linting, and none over the objects that exist before it
     (imports, settings: `gc.freeze`). Restored afterwards: the caller may be a long-lived process."""
+    global _GC_TUNED
     previous = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)
+    _GC_TUNED = True
     try:
         yield
     finally:
+        _GC_TUNED = False
         gc.set_threshold(*previous)
         gc.unfreeze()
 
