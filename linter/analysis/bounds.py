@@ -492,6 +492,10 @@ class BoundsAnalysis:
         scope = call.site.function
         if call.entry.match.sql is not None or call.site.name in SQL_METHODS:
             return self._sql_problem(call, scope)
+        if any(_is_exclusion(link) for link in _call_chain(call.node)):
+            # `User.objects.exclude(pk__in=keep).delete()`: the list names what survives, so its
+            # size caps nothing; only a check of what the query matches would
+            return None if self._checked_before(call.node, scope) else "all-but"
         collections = self._collections(call)
         if collections is None:
             return None
@@ -643,6 +647,15 @@ def _call_chain(node: cst.Call) -> Iterator[cst.Call]:
             current = current.value
         else:
             return
+
+
+def _is_exclusion(link: cst.Call) -> bool:
+    """`.exclude(pk__in=keep)`: an ORM filter that keeps the listed items."""
+    return (
+        isinstance(link.func, cst.Attribute)
+        and link.func.attr.value == "exclude"
+        and any(a.keyword is not None and a.keyword.value.endswith("__in") for a in link.args)
+    )
 
 
 def _call_chain_all(expr: cst.BaseExpression) -> Iterator[cst.Call]:

@@ -94,6 +94,12 @@ for site_id in site_ids:
                     f"{label} runs a DELETE with no WHERE: every row goes. Add a WHERE clause "
                     f"(or TRUNCATE deliberately, behind a confirmation)."
                 )
+            elif finding.kind == "all-but":
+                message = (
+                    f"{label} deletes everything except the listed items, with no cap on how many that is: "
+                    f"a short or empty keep-list deletes nearly all. Count what the query matches first and "
+                    f"refuse above a limit (`if qs.count() > MAX: sys.exit(...)`)."
+                )
             else:
                 message = (
                     f"{label} deletes a whole collection of items in one call with no cap on its size. "

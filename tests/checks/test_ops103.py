@@ -1,6 +1,6 @@
 import pytest
 
-from linter.testing import assert_case, case
+from linter.testing import assert_case, case, lint_source
 
 CASES = [
     case('''
@@ -309,6 +309,22 @@ CASES = [
                     requests.delete(f"{api}/repos/{repo}/actions/runs/{run['id']}")
                     deleted += 1
     '''),
+    # an exclusion deletes everything but the list: its size caps nothing; a count of the query does
+    case('''
+        from app.models import User
+        def purge(keep_ids):
+            User.objects.exclude(pk__in=keep_ids[:10]).delete()
+    ''', "OPS103:3"),
+    case('''
+        import sys
+        from app.models import User
+        MAX = 50
+        def purge(keep_ids):
+            doomed = User.objects.exclude(pk__in=keep_ids)
+            if doomed.count() > MAX:
+                sys.exit("refusing to delete that many users")
+            doomed.delete()
+    '''),
     # retries, polling and counted while loops are not
     case('''
         import time
@@ -339,6 +355,17 @@ CASES = [
                 print(i)
     '''),
 ]
+
+
+def test_an_exclusion_gets_advice_about_the_query_not_the_list():
+    findings = lint_source(
+        "from app.models import User\n"
+        "def purge(keep_ids):\n"
+        "    User.objects.exclude(pk__in=keep_ids).delete()\n"
+    )
+    [finding] = [f for f in findings if f.rule == "OPS103"]
+    assert "everything except the listed items" in finding.message
+    assert "ids[:MAX]" not in finding.message
 
 
 @pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
