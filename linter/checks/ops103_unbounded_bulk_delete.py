@@ -24,7 +24,10 @@ functions, and a destructive call that takes a collection of IDs
 SQL `DELETE` with no `WHERE`, when nothing caps the count. IDs count wherever
 they pick the items, including the receiver chain
 (`ec2.instances.filter(InstanceIds=ids).terminate()`); a filter by prefix,
-tag or age (`bucket.objects.filter(Prefix=p).delete()`) is filter-based.
+tag or age (`bucket.objects.filter(Prefix=p).delete()`) is filter-based. An
+exclusion (`User.objects.exclude(pk__in=keep).delete()`) deletes everything
+*but* its list, so it is reported unless what the query matches is counted
+against a limit first (`if qs.count() > MAX: sys.exit(...)`).
 
 A cap bounds the *number* of items: a `len(ids) > LIMIT` check that exits
 first, a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks, a
