@@ -307,8 +307,30 @@ class CatalogMatcher:
             return f"{site.callee}(...)"
         func_text = self._receiver_text(site.node.func)
         if len(func_text) > 60:
-            func_text = f"...{func_text[-57:]}"
+            # `User.objects.exclude(...).delete`: the chain stays readable without its arguments
+            func_text = _elide_arguments(site.node.func) or f"...{func_text[-57:]}"
         return f"{func_text}(...)"
+
+
+def _elide_arguments(expr: cst.BaseExpression) -> str | None:
+    """`a.b(x, y).c[0].d` -> `a.b(...).c[...].d`; None when the chain does not start at a name."""
+    parts: list[str] = []
+    while True:
+        if isinstance(expr, cst.Attribute):
+            parts.append("." + expr.attr.value)
+            expr = expr.value
+        elif isinstance(expr, cst.Call):
+            parts.append("(...)")
+            expr = expr.func
+        elif isinstance(expr, cst.Subscript):
+            parts.append("[...]")
+            expr = expr.value
+        elif isinstance(expr, cst.Name):
+            parts.append(expr.value)
+            text = "".join(reversed(parts))
+            return text if len(text) <= 60 else None
+        else:
+            return None
 
 
 class _AssignmentCollector(cst.CSTVisitor):

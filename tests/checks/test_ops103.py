@@ -368,6 +368,16 @@ def test_an_exclusion_gets_advice_about_the_query_not_the_list():
     assert "ids[:MAX]" not in finding.message
 
 
+def test_a_long_call_chain_is_named_without_its_arguments():
+    findings = lint_source(
+        "from app.models import User\n"
+        "def purge(options):\n"
+        "    User.objects.exclude(pk__in=options['keep_these_user_ids_please'] or []).delete()\n"
+    )
+    [finding] = [f for f in findings if f.rule == "OPS103"]
+    assert finding.message.startswith("User.objects.exclude(...).delete(...) deletes")
+
+
 @pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
 def test_ops103(c):
     assert_case(c, rules=["OPS103"])
