@@ -1,4 +1,4 @@
-"""A fast pre-order walk of CPython `ast` trees, for the stages that run before LibCST.
+"""CPython `ast` trees for the stages that run before LibCST: a quiet parse and a fast walk.
 
 `ast.walk` goes through `iter_child_nodes` and `iter_fields`, two generators
 per node, and visits every `Load()`/`Store()` context object; the prefilter
@@ -11,9 +11,21 @@ goes level by level.
 from __future__ import annotations
 
 import ast
+import warnings
 from typing import Iterator
 
 _AST = ast.AST
+
+
+def cpython_parse(text: str) -> ast.AST | None:
+    """CPython's tree of `text`, or None when CPython rejects it (or gives up on its nesting)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escape sequences etc. are not ours to report
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return None
+
 # node type -> fields that can hold child nodes, last first (`ctx` holds only Load/Store/Del markers)
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -40,7 +52,6 @@ def iter_nodes(tree: ast.AST) -> Iterator[ast.AST]:
                         push(child)
             elif isinstance(value, _AST):
                 push(value)
-
 
 
 def nesting_depth(tree: ast.AST) -> int:

@@ -368,7 +368,7 @@ class _Walker:
                 child_path = path_prefix + name
 
                 if is_dir:
-                    if _skip_dir(child_path, entry.name):
+                    if _skip_dir(child_path, name):
                         continue
                     if ignores.ignored(child_real, True) or self.config.excluded(child_path, True):
                         continue
@@ -381,8 +381,6 @@ class _Walker:
                         yield found
                     continue
 
-                if not self._wanted_name(entry.name):
-                    continue
                 if ignores.ignored(child_real, False) or self.config.excluded(child_path, False):
                     continue
                 try:
@@ -397,7 +395,7 @@ class _Walker:
                     continue
                 if not self.config.included(child_path):
                     continue
-                if not entry.name.endswith(".py") and not is_python_shebang(_peek(child_path)):
+                if not name.endswith(".py") and not is_python_shebang(_peek(child_path)):
                     continue
                 yield _Found(child_display, child_path, child_real, False, False)
             # reversed so that popping visits them in sorted order

@@ -169,7 +169,7 @@ def _lint_text(
     cpython_tree: ast.AST | None = None,
     on_parsed: Callable[[], None] | None = None,
 ) -> FileResult:
-    parsed = parse_source(text) if cpython_tree is None else parse_source(text, cpython_tree)
+    parsed = parse_source(text, cpython_tree)
     if isinstance(parsed, ParseFailure):
         return parse_error_result(display_path, settings, parsed.message, parsed.line, parsed.column)
     if on_parsed is not None:

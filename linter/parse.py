@@ -19,7 +19,7 @@ from typing import Iterator
 
 import libcst as cst
 
-from linter.ast_walk import nesting_depth
+from linter.ast_walk import cpython_parse, nesting_depth
 
 _LIBCST_AT = re.compile(r"error at (\d+):(\d+): ")
 
@@ -40,7 +40,7 @@ class ParseFailure:
 def parse_source(text: str, cpython_tree: ast.AST | None = None) -> cst.Module | ParseFailure:
     """`cpython_tree`: the text's `ast` tree when the caller already has one (the prefilter does)."""
     if cpython_tree is None:
-        cpython_tree = _cpython_tree(text)
+        cpython_tree = cpython_parse(text)
     too_deep = nesting_failure(text, cpython_tree)
     if too_deep is not None:
         return too_deep
@@ -78,15 +78,6 @@ def _without_node_validation() -> Iterator[None]:
         yield
     finally:
         cst.CSTNode.__post_init__ = _VALIDATE_NODE  # type: ignore[method-assign]
-
-
-def _cpython_tree(text: str) -> ast.AST | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # invalid escapes etc. are not ours to report
-            return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return None
 
 
 def _describe_syntax_error(text: str, libcst_message: str) -> ParseFailure:
@@ -173,12 +164,8 @@ def deepest(tree: ast.AST) -> tuple[int, int]:
 
 def deepest_line(text: str) -> int:
     """The line of the most deeply nested code, for messages about nesting; 1 if unknown."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return deepest(ast.parse(text))[1]
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return _longest_line(text)
+    tree = cpython_parse(text)
+    return deepest(tree)[1] if tree is not None else _longest_line(text)
 
 
 def _bracket_depth(text: str) -> int:

@@ -31,10 +31,10 @@ from __future__ import annotations
 import ast
 import fnmatch
 import re
-import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from linter.ast_walk import cpython_parse as _ast_parse
 from linter.ast_walk import iter_nodes
 from linter.config.model import Match, Settings
 from linter.known_calls import SHELL_CALLS, SQL_METHODS
@@ -390,12 +390,3 @@ def examine(text: str, prefilter: Prefilter) -> Verdict:
     if not prefilter.has_candidate_call(tree):
         return Verdict(False, "calls")
     return Verdict(True, "libcst", tree)
-
-
-def _ast_parse(text: str) -> ast.AST | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # invalid escape sequences etc. are not ours to report
-            return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-        return None

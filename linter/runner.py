@@ -121,14 +121,13 @@ def _lint_source(
         cpython_tree = verdict.tree
     from linter.engine import lint_text  # LibCST: only for files that may have findings
 
-    if not _GC_TUNED:
-        result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree)
-        return FileOutcome(target.display_path, result.findings, "libcst")
     # A parsed tree lives as long as its file's analysis and holds no cycles: frozen, the collector
     # stops scanning it over and over (a tenth of a salt scan). The young collection afterwards
     # frees the analysis's own cycles before the next freeze could make them permanent.
-    result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree, gc.freeze)
-    gc.collect(1)
+    settle = gc.freeze if _GC_TUNED else None
+    result = lint_text(target.display_path, source.text, settings, options.engine, cpython_tree, settle)
+    if settle is not None:
+        gc.collect(1)
     return FileOutcome(target.display_path, result.findings, "libcst")
 
 
@@ -280,10 +279,8 @@ def _chunks(targets: Sequence[Target], jobs: int) -> list[list[Target]]:
 
 
 def _size(target: Target) -> int:
-    try:
-        return target.fs_path.stat().st_size if target.fs_path is not None else 0
-    except OSError:
-        return 0
+    stamp = _stamp(target)
+    return stamp[0] if stamp is not None else 0
 
 
 def _lint_all(
