@@ -22,7 +22,7 @@ from typing import Iterator
 import libcst as cst
 
 from linter.analysis.walk import walk
-from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.callgraph import resolve_local_callee, site_in
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
 from linter.known_calls import SQL_METHODS
@@ -328,16 +328,7 @@ class BoundsAnalysis:
         return False
 
     def _local_callee(self, call: cst.Call, scope: FunctionInfo | None) -> FunctionInfo | None:
-        site = CallSite(
-            node=call,
-            callee=dotted_name(call.func),
-            qualname=None,
-            name=None,
-            receiver=call.func.value if isinstance(call.func, cst.Attribute) else None,
-            function=scope,
-            statement=call,
-        )
-        return resolve_local_callee(self.analysis, site)
+        return resolve_local_callee(self.analysis, site_in(call, scope))
 
     def _query_limited(self, cursor: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
         """`cur.execute("SELECT ... LIMIT 500")` before `cur.fetchall()`."""

@@ -10,6 +10,19 @@ from linter.analysis.names import dotted_name
 SELF_NAMES = ("self", "cls")
 
 
+def site_in(call: cst.Call, scope: FunctionInfo | None) -> CallSite:
+    """A call seen from `scope`, for asking what it resolves to (not an indexed site: no qualname)."""
+    return CallSite(
+        node=call,
+        callee=dotted_name(call.func),
+        qualname=None,
+        name=None,
+        receiver=call.func.value if isinstance(call.func, cst.Attribute) else None,
+        function=scope,
+        statement=call,
+    )
+
+
 def resolve_local_callee(analysis: ModuleAnalysis, site: CallSite) -> FunctionInfo | None:
     """The module function a call runs, if it is one: `f()`, `self.m()`, `Cls.m()`, `Cls().m()`."""
     func = site.node.func

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 import libcst as cst
 
 from linter.analysis.walk import walk
-from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.callgraph import resolve_local_callee, site_in
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, references, string_value
 from linter.known_calls import SHELL_CALLS
@@ -564,15 +564,7 @@ class _Evaluator:
         return any(fnmatchcase(c, p) for c in candidates for p in patterns)
 
     def _site_for(self, call: cst.Call, scope: FunctionInfo | None) -> CallSite | None:
-        return CallSite(
-            node=call,
-            callee=dotted_name(call.func),
-            qualname=None,
-            name=None,
-            receiver=call.func.value if isinstance(call.func, cst.Attribute) else None,
-            function=scope,
-            statement=call,
-        )
+        return site_in(call, scope)
 
     # -- conditions ------------------------------------------------------------------------
     def cond(self, expr: cst.BaseExpression, when: bool, scope: FunctionInfo | None, bypass_ok: bool = False, depth: int = 0) -> bool:
