@@ -28,7 +28,7 @@ from libcst.metadata import CodeRange
 from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import dotted_name, fold, keyword_arg, positional_args, string_value
+from linter.analysis.names import dotted_name, fold, keyword_arg, parameter, positional_args, string_value
 from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
 from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
 from linter.analysis.validation import Validation
@@ -867,7 +867,7 @@ class DataFlow:
             self._trace(value, replace(base, point=value))
 
     def _parameter(self, function: FunctionInfo, name: str, st: _State) -> None:
-        param = _param_node(function.node, name)
+        param = parameter(function.node, name)
         if param is None:
             self._end(st, Origin("opaque"))
             return
@@ -955,14 +955,6 @@ class DataFlow:
         flag = option.flags[0] if option.flags else option.dest
         st = self._hop(st, option.dest, node, "option", typed, collection=None)
         self._end(st, Origin("source", node, f"the {flag} option"), validated=validated)
-
-
-def _param_node(node: cst.FunctionDef, name: str) -> cst.Param | None:
-    params = node.params
-    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
-        if param.name.value == name:
-            return param
-    return None
 
 
 def _target_names(target: cst.BaseExpression) -> list[str]:

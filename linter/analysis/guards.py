@@ -24,7 +24,16 @@ import libcst as cst
 from linter.analysis.walk import walk
 from linter.analysis.callgraph import resolve_local_callee, site_in
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, references, string_value
+from linter.analysis.names import (
+    dotted_name,
+    fold,
+    keyword_arg,
+    literal_value,
+    parameter,
+    positional_args,
+    references,
+    string_value,
+)
 from linter.known_calls import SHELL_CALLS
 
 # Interactive prompts (mechanism, not policy: these are the APIs that ask a person).
@@ -171,7 +180,7 @@ class GuardAnalysis:
         it is always False, so `if not dry_run:` stops nothing."""
         if scope is None or self.analysis.main_guard is None or scope.is_method or scope.decorators:
             return False
-        param = _parameter(scope.node, name)
+        param = parameter(scope.node, name)
         if param is None or param.default is None or literal_value(param.default) not in (False, None, 0):
             return False
         sites = self.analysis.callers.get(scope.qualname)
@@ -847,14 +856,6 @@ def _literal_words(expr: cst.BaseExpression) -> list[str] | None:
         return None
     word = string_value(expr)
     return [word] if word is not None else None
-
-
-def _parameter(function: cst.FunctionDef, name: str) -> cst.Param | None:
-    params = function.params
-    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
-        if param.name.value == name:
-            return param
-    return None
 
 
 def _flatten(expr: cst.BaseExpression, operator: type) -> Iterator[cst.BaseExpression]:

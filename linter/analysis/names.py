@@ -93,6 +93,15 @@ def keyword_arg(call: cst.Call, name: str) -> cst.Arg | None:
     return None
 
 
+def parameter(function: cst.FunctionDef, name: str) -> cst.Param | None:
+    """The parameter `name` of `function` (positional-only, ordinary or keyword-only)."""
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name:
+            return param
+    return None
+
+
 def positional_args(call: cst.Call) -> list[cst.BaseExpression]:
     return [a.value for a in call.args if a.keyword is None and not a.star]
 
