@@ -24,7 +24,6 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pathspec
 
@@ -38,7 +37,7 @@ class Target:
     """One file to lint."""
 
     display_path: str  # relative stays relative, '/' separators, "-"/stdin name for stdin
-    fs_path: Path | None  # None for stdin
+    fs_path: str | None  # absolute, unresolved; None for stdin (a str: a Path per file was a tenth of discovery)
     explicit: bool  # named on the command line
 
 
@@ -512,7 +511,7 @@ def discover(
         if current is None or rank < current[0]:
             best[item.key] = (rank, item)
     targets = [
-        Target(item.display, Path(item.fs_path), item.key in explicit_keys)
+        Target(item.display, item.fs_path, item.key in explicit_keys)
         for _, item in best.values()
     ]
     if stdin_target is not None:

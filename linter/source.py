@@ -146,7 +146,7 @@ def read_source(target: Target, stdin: BinaryIO | None = None) -> SourceText:
     """Read and decode one target. Never raises for file problems."""
     if target.fs_path is None:
         return _read_stdin(stdin)
-    path = os.fspath(target.fs_path)
+    path = target.fs_path
     try:
         st = os.stat(path)
     except OSError as exc:

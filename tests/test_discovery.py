@@ -277,7 +277,7 @@ def test_stdin_target(cwd):
     write(cwd / "a.py")
     targets = discover(["-", "a.py"], Settings(root=str(cwd)), stdin_filename="ops/x.py")
     assert targets == [
-        Target("a.py", (cwd / "a.py").absolute(), True),
+        Target("a.py", str((cwd / "a.py").absolute()), True),
         Target("ops/x.py", None, True),
     ]
     assert discover(["-"], Settings(root=str(cwd))) == [Target("-", None, True)]
@@ -306,7 +306,7 @@ def test_display_paths(cwd):
 def test_fs_paths_are_absolute_and_readable(cwd):
     write(cwd / "a" / "b.py")
     (target,) = discover(["a"], Settings(root=str(cwd)))
-    assert target.fs_path == (cwd / "a" / "b.py").absolute()
+    assert target.fs_path == str((cwd / "a" / "b.py").absolute())
     assert target.explicit is False
 
 

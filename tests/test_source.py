@@ -15,7 +15,7 @@ from linter.source import SourceText, decode_source, read_source
 
 
 def target(path: Path) -> Target:
-    return Target(path.name, path, True)
+    return Target(path.name, str(path), True)
 
 
 def read(tmp_path: Path, data: bytes, name: str = "x.py") -> SourceText:

@@ -122,8 +122,8 @@ def test_file_deleted_between_discovery_and_reading(project: Path, monkeypatch: 
     real_read = source_module.read_source
 
     def delete_first(target, stdin=None):  # type: ignore[no-untyped-def]
-        if target.display_path == "vanishing.py" and target.fs_path is not None and target.fs_path.exists():
-            target.fs_path.unlink()
+        if target.display_path == "vanishing.py" and target.fs_path is not None and os.path.exists(target.fs_path):
+            os.unlink(target.fs_path)
         return real_read(target, stdin)
 
     monkeypatch.setattr("linter.runner.read_source", delete_first)
@@ -140,7 +140,7 @@ def test_file_truncated_between_discovery_and_reading(project: Path, monkeypatch
 
     def truncate_first(target, stdin=None):  # type: ignore[no-untyped-def]
         if target.fs_path is not None:
-            target.fs_path.write_bytes(DESTRUCTIVE.encode()[:-10])  # cut inside the call
+            Path(target.fs_path).write_bytes(DESTRUCTIVE.encode()[:-10])  # cut inside the call
         return real_read(target, stdin)
 
     monkeypatch.setattr("linter.runner.read_source", truncate_first)
@@ -155,9 +155,9 @@ def test_file_replaced_by_directory_between_discovery_and_reading(project: Path,
     real_read = source_module.read_source
 
     def swap_first(target, stdin=None):  # type: ignore[no-untyped-def]
-        if target.fs_path is not None and target.fs_path.is_file():
-            target.fs_path.unlink()
-            target.fs_path.mkdir()
+        if target.fs_path is not None and os.path.isfile(target.fs_path):
+            os.unlink(target.fs_path)
+            os.mkdir(target.fs_path)
         return real_read(target, stdin)
 
     monkeypatch.setattr("linter.runner.read_source", swap_first)
