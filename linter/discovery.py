@@ -24,10 +24,12 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from linter.config.model import Settings
+
+if TYPE_CHECKING:  # imported when a .gitignore or a pattern is met: many trees have none (start-up cost)
+    import pathspec
 
 __all__ = ["Target", "DiscoveryError", "discover", "is_python_shebang", "SKIP_DIRS"]
 
@@ -159,6 +161,8 @@ def _spec(lines: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
     lines = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         return None
+    import pathspec
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception:  # a malformed pattern must not crash discovery

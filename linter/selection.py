@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
-
-import pathspec
+from typing import TYPE_CHECKING, Iterable
 
 from linter.config.model import Settings
+
+if TYPE_CHECKING:  # imported where a pattern is compiled: most runs have none (start-up cost)
+    import pathspec
 
 
 def _selected(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -22,6 +23,8 @@ def rule_enabled(rule_id: str, settings: Settings) -> bool:
 
 @lru_cache(maxsize=64)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-import pathspec
 import yaml
 
 if TYPE_CHECKING:  # jsonschema is imported only when a user's file is validated (start-up cost)
@@ -554,6 +553,8 @@ def _check_schema(layer: _Layer) -> None:
 
 def _compile_glob(pattern: str) -> str | None:
     """None if pathspec accepts the gitignore-style pattern, else why not."""
+    import pathspec  # here, not at the top: only a config with globs pays for the import
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
