@@ -203,6 +203,20 @@ class GuardAnalysis:
             kind = self.names.kind(name.split("/")[0])
             if kind is not None:
                 return kind
+        if self.dry_run_default(option):
+            return DRY  # MODE=os.environ.get("MODE", "dry-run"): a mode whose default is the dry run
+        return None
+
+    def dry_run_default(self, option: CliOption) -> bool:
+        """A value option (`--mode`, `MODE`) whose default names a dry run (`"dry-run"`, `"plan"`)."""
+        default = option.default
+        return not option.is_flag and isinstance(default, str) and self.names.kind(default) == DRY
+
+    def option_for(self, key: str) -> CliOption | None:
+        folded = fold(key)
+        for option in self.analysis.cli_options:
+            if fold(option.dest) == folded or any(fold(f.split("/")[0]) == folded for f in option.flags):
+                return option
         return None
 
     def switch_label(self) -> str | None:
@@ -283,12 +297,15 @@ class _Evaluator:
             # stmt = delete(Table).where(...); ...; conn.execute(stmt): the delete happens at execute()
             return all(self.node_guarded(e) for e in executions)
         child = node
+        known_true: set[str] = set()  # names a branch on the way up has already tested true
         for parent in self.analysis.ancestors(node):
             if isinstance(parent, cst.FunctionDef):
                 info = self.analysis.function_by_node.get(parent)
                 return info is not None and self._function_guarded(info)
-            if self._branch_guards(parent, child, scope):
+            if self._branch_guards(parent, child, scope) or self._correlated_else_guards(parent, child, scope, known_true):
                 return True
+            if isinstance(parent, cst.If) and child is parent.body:
+                known_true.update(_conjunct_names(parent.test))
             if self._earlier_statement_guards(parent, child, scope):
                 return True
             child = parent
@@ -344,6 +361,18 @@ class _Evaluator:
             if inside:
                 return any(self.cond(c.test, True, scope) for c in _comp_ifs(parent.for_in))
         return False
+
+    def _correlated_else_guards(self, parent: cst.CSTNode, child: cst.CSTNode, scope: FunctionInfo | None, known_true: set[str]) -> bool:
+        """`if dry_run and ids: ... elif ids: delete(ids)`: where `ids` is known true, the else means not dry_run."""
+        if not (known_true and isinstance(parent, cst.If) and child is parent.orelse):
+            return False
+        test = parent.test
+        if not (isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And)):
+            return False
+        operands = list(_flatten(test, cst.And))
+        rest = [o for o in operands if dotted_name(o) not in known_true]
+        # `a and b` is false and b is true: every remaining operand may be the false one
+        return 0 < len(rest) < len(operands) and all(self.cond(o, False, scope) for o in rest)
 
     def _earlier_statement_guards(self, parent: cst.CSTNode, child: cst.CSTNode, scope: FunctionInfo | None) -> bool:
         body: Sequence[cst.CSTNode] | None = None
@@ -688,7 +717,22 @@ class _Evaluator:
             (kind,) = mode_kinds
             if kind in (DRY, EXECUTE):
                 return self._meaning_guards(kind, holds, False)
+        if mode_kinds == {None} and self._defaults_to_dry_run(subject, scope):
+            # MODE == "delete" where MODE defaults to "dry-run": acting has to be asked for by name
+            return self._meaning_guards(EXECUTE, holds, False)
         return None
+
+    def _defaults_to_dry_run(self, subject: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
+        """`subject` is a mode option (or a name assigned from one) whose default is the dry run."""
+        candidates = [subject]
+        if isinstance(subject, cst.Name):
+            candidates += self._assigned(subject.value, scope)
+        for candidate in candidates:
+            key = self.flag_key(candidate)
+            option = self.guards.option_for(key) if key is not None else None
+            if option is not None and self.guards.dry_run_default(option):
+                return True
+        return False
 
     def _call_returns_guard(self, expr: cst.BaseExpression, when: bool, scope: FunctionInfo | None) -> bool:
         """`if confirm_deletion(ids):` where the module's function returns a prompt's answer."""
@@ -856,6 +900,14 @@ def _literal_words(expr: cst.BaseExpression) -> list[str] | None:
         return None
     word = string_value(expr)
     return [word] if word is not None else None
+
+
+def _conjunct_names(test: cst.BaseExpression) -> Iterator[str]:
+    """The plain names a true `test` makes true: `args.delete and ids` -> args.delete, ids."""
+    for operand in _flatten(test, cst.And):
+        name = dotted_name(operand)
+        if name is not None:
+            yield name
 
 
 def _flatten(expr: cst.BaseExpression, operator: type) -> Iterator[cst.BaseExpression]:

@@ -50,6 +50,53 @@ CASES = [
         def purge_defaults():
             remove_all(["/srv/a"])
     '''),
+    # correlated branches: in `elif ids:` after `if dry_run and ids:`, ids is true, so dry_run is false
+    case('''
+        import argparse, shutil
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--dry-run", action="store_true")
+            parser.add_argument("--delete", action="store_true")
+            args = parser.parse_args()
+            paths = ["/srv/a", "/srv/b"]
+            if args.dry_run and paths:
+                print("would remove", paths)
+            elif args.delete and paths:
+                shutil.rmtree(paths[0])
+            if args.dry_run and paths:
+                print("would remove", paths)
+            elif args.delete:
+                shutil.rmtree(paths[1])
+        if __name__ == "__main__":
+            main()
+    ''', "OPS101:15"),
+    # a mode value whose default is the dry run: acting needs the other value, asked for by name
+    case('''
+        import os, shutil
+        mode = os.environ.get("CLEANUP_MODE", "plan")
+        if mode == "apply":
+            shutil.rmtree("/srv/old")
+        elif mode != "plan":
+            shutil.rmtree("/srv/older")
+    '''),
+    case('''
+        import argparse, shutil
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--mode", choices=["dry-run", "delete"], default="dry-run")
+            args = parser.parse_args()
+            if args.mode == "delete":
+                shutil.rmtree("/srv/old")
+        if __name__ == "__main__":
+            main()
+    '''),
+    # ... but a mode that defaults to deleting guards nothing
+    case('''
+        import os, shutil
+        mode = os.environ.get("CLEANUP_MODE", "delete")
+        if mode == "delete":
+            shutil.rmtree("/srv/old")
+    ''', "OPS101:4"),
     # unguarded: bare script, no flag at all
     case('''
         import shutil

@@ -11,6 +11,19 @@ CASES = [
         if __name__ == "__main__":
             main()
     ''', "OPS201:4"),
+    # a MODE environment variable defaulting to "dry_run" is a dry-run mode
+    case('''
+        import os
+        import boto3
+        MODE = os.environ.get("MODE", "dry_run")
+        def main():
+            ec2 = boto3.client("ec2")
+            for snap in ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"][:50]:
+                if MODE == "delete":
+                    ec2.delete_snapshot(SnapshotId=snap["SnapshotId"])
+        if __name__ == "__main__":
+            main()
+    '''),
     # a dry_run parameter nothing reads is no dry-run mode
     case('''
         import argparse
