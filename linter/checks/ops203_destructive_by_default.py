@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import libcst as cst
@@ -24,8 +25,11 @@ In a script with destructive calls, flags a dry-run switch whose default is
 to act: a `--dry-run` flag defaulting to False, an `--execute`/`--apply` flag
 defaulting to True, `DRY_RUN` read from the environment with no default
 (`os.environ.get("DRY_RUN")`, and `os.environ["DRY_RUN"]` too: nothing makes
-the dry run the default, `DRY_RUN=false` acts) or a default that means off, or
-`"--dry-run" in sys.argv`. Reported on the option definition or the read.
+the dry run the default, `DRY_RUN=false` acts) or a default that means off,
+`"--dry-run" in sys.argv`, or a module constant `DRY_RUN = False` (or
+`EXECUTE = True`) that is the script's only switch: it deletes on every run
+until someone edits the file. Reported on the option definition, the read or
+the constant.
 A dry-run switch that is off by default is not reported when every
 destructive call also needs an opt-in of its own (`--delete`, `--execute`
 off by default, a confirmation helper): a run with no options deletes
@@ -68,7 +72,11 @@ else:
             return
         guards = analysis.guards
         seen_env: set[str] = set()
+        # a constant is the switch only when nothing from outside sets the mode
+        outside = any(o.source != "constant" for o in guards.dry_run_options)
         for option in guards.dry_run_options:
+            if option.source == "constant" and (outside or _rebound(analysis, option.dest)):
+                continue
             kind = guards.option_kind(option)
             problem = _problem(option, kind, _or_default(analysis, option))
             if problem is None:
@@ -80,6 +88,11 @@ else:
                     continue
                 seen_env.add(fold(option.dest))
             yield Report(option.node, problem, analysis.destructive[0].confidence)
+
+
+def _rebound(analysis: ModuleAnalysis, name: str) -> bool:
+    """`global DRY_RUN` in a function: the constant is set at run time (from args, say)."""
+    return re.search(rf"\bglobal\b[^\n]*\b{re.escape(name)}\b", analysis.source or "") is not None
 
 
 def _or_default(analysis: ModuleAnalysis, option: CliOption) -> object:
@@ -116,6 +129,15 @@ def _problem(option: CliOption, kind: str | None, default: object) -> str | None
             )
         if kind == EXECUTE and (default is True or text in TRUTHY_TEXT):
             return f"{name} defaults to on, so the script deletes by default. Default it to off."
+        return None
+    if option.source == "constant":
+        if kind == DRY and default is False:
+            return (
+                f"{name} = False is fixed in the code, so every run deletes for real. Set it to True and "
+                f"take --execute (or --no-dry-run) from the command line to act."
+            )
+        if kind == EXECUTE and default is True:
+            return f"{name} = True is fixed in the code, so every run acts. Set it to False and take --execute to act."
         return None
     if option.source not in ("argparse", "click", "typer"):
         return None

@@ -3,6 +3,41 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a constant that is the only switch: every run acts until someone edits the file
+    case('''
+        import boto3
+        DRY_RUN = False
+        def main():
+            boto3.client("ec2").terminate_instances(InstanceIds=["i-0abc"], DryRun=DRY_RUN)
+        if __name__ == "__main__":
+            main()
+    ''', "OPS203:2"),
+    case('''
+        import shutil
+        EXECUTE = True
+        if EXECUTE:
+            shutil.rmtree("/srv/old")
+    ''', "OPS203:2"),
+    # ... a safe constant, or one the command line sets at run time, is not
+    case('''
+        import boto3
+        DRY_RUN = True
+        def main():
+            boto3.client("ec2").terminate_instances(InstanceIds=["i-0abc"], DryRun=DRY_RUN)
+        if __name__ == "__main__":
+            main()
+    '''),
+    case('''
+        import sys
+        import boto3
+        DRY_RUN = False
+        def main():
+            global DRY_RUN
+            DRY_RUN = "--execute" not in sys.argv
+            boto3.client("ec2").terminate_instances(InstanceIds=["i-0abc"], DryRun=DRY_RUN)
+        if __name__ == "__main__":
+            main()
+    '''),
     # --dry-run is off by default, but nothing deletes without --delete either: safe by default
     case('''
         import click, shutil
