@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -119,6 +119,9 @@ class _State:
     validated: bool = False
     context: tuple[tuple[CallSite, cst.CSTNode, cst.CSTNode], ...] = ()  # (call, caller scope, caller point)
     comprehension: tuple[tuple[str, cst.CompFor], ...] = ()
+    # `for region, instance_id in rows`: the part of each tuple that is followed, with the level and
+    # items_are_ids it had before unpacking (restored where the tuple is built: rows.append((r, i)))
+    part: tuple[int, str, bool] | None = None
 
 
 class DataFlow:
@@ -385,7 +388,7 @@ class DataFlow:
         if self._steps > MAX_STEPS_PER_CALL or self._module_steps > MAX_STEPS_PER_MODULE or len(st.hops) > MAX_HOPS:
             return
         key = (id(expr), id(st.point), st.level, st.items_are_ids, st.validated, any(h.id_named for h in st.hops),
-               tuple(id(c[0]) for c in st.context))
+               tuple(id(c[0]) for c in st.context), st.part)
         if key in self._seen:
             return
         self._seen.add(key)
@@ -428,6 +431,9 @@ class DataFlow:
                 self._trace(side, st)
 
     def _expr_List(self, expr: cst.List | cst.Tuple | cst.Set, st: _State) -> None:
+        if isinstance(expr, cst.Tuple) and st.part is not None:
+            self._tuple_part(expr.elements, st)
+            return
         for element in expr.elements:
             if isinstance(element, cst.StarredElement):
                 self._trace(element.value, st)
@@ -435,6 +441,19 @@ class DataFlow:
                 self._trace(element.value, self._to_item(st))
 
     _expr_Tuple = _expr_List
+
+    def _tuple_part(self, parts: Sequence[cst.BaseElement | cst.Arg], st: _State) -> None:
+        """Follow only the part of a tuple (or of zip's arguments) that was unpacked into the name."""
+        assert st.part is not None
+        position, level, items_are_ids = st.part
+        if position >= len(parts) or any(isinstance(p, cst.StarredElement) or getattr(p, "star", "") for p in parts):
+            self._trace_parts(parts, replace(st, part=None))
+            return
+        self._trace(parts[position].value, replace(st, level=level, items_are_ids=items_are_ids, part=None))
+
+    def _trace_parts(self, parts: Sequence[cst.BaseElement | cst.Arg], st: _State) -> None:
+        for part in parts:
+            self._trace(part.value, st)
     _expr_Set = _expr_List
 
     def _expr_Dict(self, expr: cst.Dict, st: _State) -> None:
@@ -577,6 +596,9 @@ class DataFlow:
         func = call.func
         qualname = self.sources.qualified(func) or ""
         args = positional_args(call)
+        if st.part is not None and qualname in ("zip", "enumerate"):
+            self._unpacked_call(call, qualname, st)
+            return
         if self._passes_through(qualname):
             for arg in args:
                 self._trace(arg, st)
@@ -622,6 +644,22 @@ class DataFlow:
                 self._trace(func.value, inner)
                 return
         self._end(st, Origin("opaque", call))
+
+    def _unpacked_call(self, call: cst.Call, qualname: str, st: _State) -> None:
+        """`for i, site_id in enumerate(ids)`, `for region, iid in zip(regions, ids)`: one argument's items."""
+        assert st.part is not None
+        position, level, items_are_ids = st.part
+        if qualname == "enumerate":
+            if position == 0:
+                self._end(st, Origin("literal", call))  # the counter
+                return
+            position -= 1
+        parts = [a for a in call.args if a.keyword is None]
+        if position >= len(parts) or any(a.star for a in parts):
+            self._trace_parts(parts, replace(st, part=None))
+            return
+        item = replace(st, level=level, items_are_ids=items_are_ids, part=None)
+        self._trace(parts[position].value, self._to_collection(item))
 
     def _parses_response(self, call: cst.Call, st: _State) -> bool:
         """`json.loads(resp.text)`, `json.loads(response.content.decode())`: the text is an HTTP response body."""
@@ -768,8 +806,10 @@ class DataFlow:
         st = self._hop(st, binding.name, binding.target, "binding", typed)
         st = replace(st, point=binding.statement)
         if binding.kind == "element" and binding.unpacked:
-            # one field of a tuple: the iterable holds records, not IDs
-            self._trace(binding.value, replace(st, level="other", items_are_ids=False))
+            # one field of a tuple: the iterable holds records, not IDs; where the tuple is built,
+            # only that field is followed
+            part = (binding.position, st.level, st.items_are_ids) if binding.position is not None else None
+            self._trace(binding.value, replace(st, level="other", items_are_ids=False, part=part))
         elif binding.kind == "element" and (
             isinstance(binding.value, (cst.List, cst.Tuple, cst.Set)) or self._reads_source(binding.value)
         ):

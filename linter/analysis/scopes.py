@@ -39,6 +39,7 @@ class Binding:
     target: cst.CSTNode  # where the name is written: reported by OPS301
     annotation: cst.BaseExpression | None = None
     unpacked: bool = False  # one part of a tuple: `for site_id, name in rows`, `a, b = pair`
+    position: int | None = None  # which part, for a flat tuple target without a starred name
 
 
 @dataclass(eq=False)
@@ -204,10 +205,11 @@ class ScopeCollector:
 
     # -- bindings -----------------------------------------------------------------------------
     def _add(self, name: str, kind: str, value: cst.BaseExpression | None, target: cst.CSTNode,
-             annotation: cst.BaseExpression | None = None, unpacked: bool = False) -> None:
+             annotation: cst.BaseExpression | None = None, unpacked: bool = False,
+             position: int | None = None) -> None:
         statement = self._statement if self._statement is not None else target
         binding = Binding(name, kind, value, statement, self.scope.order.get(statement, 0), target, annotation,
-                          unpacked)
+                          unpacked, position)
         self.scope.bindings.setdefault(name, []).append(binding)
 
     def _bind_target(self, target: cst.BaseExpression, kind: str, value: cst.BaseExpression | None,
@@ -215,9 +217,14 @@ class ScopeCollector:
         if isinstance(target, cst.Name):
             self._add(target.value, kind, value, target, annotation, unpacked)
         elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
+            flat = not any(isinstance(e, cst.StarredElement) for e in target.elements)
+            for position, element in enumerate(target.elements):
                 inner = element.value
-                self._bind_target(inner, "element" if kind in ("assign", "element") else kind, value, unpacked=True)
+                inner_kind = "element" if kind in ("assign", "element") else kind
+                if flat and isinstance(inner, cst.Name):
+                    self._add(inner.value, inner_kind, value, inner, None, True, position)
+                else:
+                    self._bind_target(inner, inner_kind, value, unpacked=True)
         elif isinstance(target, cst.StarredElement):
             self._bind_target(target.value, kind, value, unpacked=unpacked)
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):

@@ -3,6 +3,54 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a tuple's parts are followed apart: the region option is not the ID's source, the file is
+    case('''
+        import argparse
+        import boto3
+        def main():
+            p = argparse.ArgumentParser()
+            p.add_argument("-r", "--region", default="us-east-1")
+            p.add_argument("--ids-file")
+            args = p.parse_args()
+            targets = []
+            with open(args.ids_file) as fh:
+                for line in fh:
+                    targets.append((args.region, line.strip()))
+            for region, instance_id in targets[:20]:
+                boto3.client("ec2", region_name=region).terminate_instances(InstanceIds=[instance_id])
+        if __name__ == "__main__":
+            main()
+    ''', "OPS302:13"),
+    case('''
+        import argparse
+        import boto3
+        def main():
+            p = argparse.ArgumentParser()
+            p.add_argument("-r", "--region", default="us-east-1")
+            args = p.parse_args()
+            ec2 = boto3.client("ec2", region_name=args.region)
+            targets = []
+            for res in ec2.describe_instances()["Reservations"]:
+                for inst in res["Instances"]:
+                    targets.append((args.region, inst["InstanceId"]))
+            for region, instance_id in targets[:20]:
+                boto3.client("ec2", region_name=region).terminate_instances(InstanceIds=[instance_id])
+        if __name__ == "__main__":
+            main()
+    '''),
+    # zip and enumerate: the unpacked name follows its own argument
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.client("ec2")
+        regions = ["us-east-1"] * 3
+        for region, snapshot_id in zip(regions, sys.argv[1:4]):
+            ec2.delete_snapshot(SnapshotId=snapshot_id)
+        for n, volume_id in enumerate(sys.argv[1:4]):
+            ec2.delete_volume(VolumeId=volume_id)
+        for region, sg_id in zip(sys.argv[1:4], ["sg-1", "sg-2"]):
+            ec2.delete_security_group(GroupId=sg_id)
+    ''', "OPS302:6", "OPS302:8"),
     # the incident shape: a file of IDs, deleted as read
     case('''
         from insight import client
