@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 import libcst as cst
 
-from linter.analysis.model import CallSite, DestructiveCall, ModuleAnalysis
+from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.walk import walk
 from linter.analysis.names import (
     UNKNOWN,
@@ -62,7 +62,64 @@ class CatalogMatcher:
             hit = self.match(site)
             if hit is not None:
                 found.append(hit)
+        through_helpers = self._through_helpers()
+        if through_helpers:
+            order = {id(site): index for index, site in enumerate(self.analysis.calls)}
+            found = sorted(found + through_helpers, key=lambda d: order[id(d.site)])
         return found
+
+    # -- a verb handed in: def api(method, path): session.request(method, ...) -------------------
+    def _through_helpers(self) -> list[DestructiveCall]:
+        """`api("DELETE", f"/sites/{site_id}")` where the module's `api` passes its `method`
+        parameter to `session.request(method, ...)`: the helper's call site is the destructive call
+        (it is where the verb is chosen, guarded or not, and where the IDs go in)."""
+        found = []
+        for site in self.analysis.calls:
+            function = site.function
+            if function is None:
+                continue
+            for entry in self.entries:
+                needed = self._parameters_for(entry, site, function)
+                if not needed:
+                    continue
+                for caller in self.analysis.callers.get(function.qualname, ()):
+                    if isinstance(caller, CallSite) and self._supplies(caller, function, needed):
+                        found.append(self._destructive(caller, entry))
+        return found
+
+    def _parameters_for(self, entry: CatalogEntry, site: CallSite, function: FunctionInfo) -> dict[str, str]:
+        """{parameter: expected value} when `site` matches `entry` but for arguments that are
+        parameters of its function (`request(method, url)` against `args: {0: DELETE}`)."""
+        match = entry.match
+        if not match.args or not self._matches_kind(match, site):
+            return {}
+        args = positional_args(site.node)
+        needed: dict[str, str] = {}
+        for index, expected in match.args:
+            if index >= len(args):
+                return {}
+            arg = args[index]
+            if isinstance(arg, cst.Name) and arg.value in function.params:
+                needed[arg.value] = str(expected)
+            elif string_value(arg) is None or (string_value(arg) or "").lower() != str(expected).lower():
+                return {}
+        return needed
+
+    @staticmethod
+    def _supplies(caller: CallSite, function: FunctionInfo, needed: dict[str, str]) -> bool:
+        params = list(function.params)
+        if function.is_method and params and params[0] in SELF_NAMES:
+            params = params[1:]
+        positional = positional_args(caller.node)
+        for name, expected in needed.items():
+            arg = keyword_arg(caller.node, name)
+            value = arg.value if arg is not None else None
+            if value is None and name in params and params.index(name) < len(positional):
+                value = positional[params.index(name)]
+            text = string_value(value) if value is not None else None
+            if text is None or text.lower() != expected.lower():
+                return False
+        return True
 
     def match(self, site: CallSite) -> DestructiveCall | None:
         # most calls match no entry: one combined name test skips the entry-by-entry walk

@@ -97,6 +97,25 @@ CASES = [
         if mode == "delete":
             shutil.rmtree("/srv/old")
     ''', "OPS101:4"),
+    # the verb handed to a request helper: the helper's call with "DELETE" is the destructive call
+    case('''
+        import sys
+        import requests
+        session = requests.Session()
+        def api(method, path, **kwargs):
+            response = session.request(method, "https://api.example.com" + path, **kwargs)
+            response.raise_for_status()
+            return response
+        def main(dry_run=True):
+            site = sys.argv[1]
+            api("GET", f"/sites/{site}")
+            api("DELETE", f"/sites/{site}/apps")
+            api(method="delete", path=f"/sites/{site}")
+            if not dry_run:
+                api("DELETE", f"/sites/{site}/users")
+        if __name__ == "__main__":
+            main(dry_run="--execute" not in sys.argv)
+    ''', "OPS101:11", "OPS101:12"),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
