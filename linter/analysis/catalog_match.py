@@ -45,6 +45,15 @@ def _glob_any_ci(globs: Iterable[str], text: str) -> bool:
     return any(fnmatchcase(lowered, g.lower()) for g in globs)
 
 
+def _argument(call: cst.Call, key: int | str) -> cst.BaseExpression | None:
+    """The argument at a position (`0`) or passed by keyword (`"method"`)."""
+    if isinstance(key, str):
+        arg = keyword_arg(call, key)
+        return arg.value if arg is not None else None
+    args = positional_args(call)
+    return args[key] if key < len(args) else None
+
+
 class CatalogMatcher:
     """Finds the destructive calls of one module."""
 
@@ -93,12 +102,11 @@ class CatalogMatcher:
         match = entry.match
         if not match.args or not self._matches_kind(match, site):
             return {}
-        args = positional_args(site.node)
         needed: dict[str, str] = {}
-        for index, expected in match.args:
-            if index >= len(args):
+        for key, expected in match.args:
+            arg = _argument(site.node, key)
+            if arg is None:
                 return {}
-            arg = args[index]
             if isinstance(arg, cst.Name) and arg.value in function.params:
                 needed[arg.value] = str(expected)
             elif string_value(arg) is None or (string_value(arg) or "").lower() != str(expected).lower():
@@ -167,11 +175,9 @@ class CatalogMatcher:
 
     @staticmethod
     def _args_hold(match: Match, site: CallSite) -> bool:
-        args = positional_args(site.node)
-        for index, expected in match.args:
-            if index >= len(args):
-                return False
-            actual = string_value(args[index])
+        for key, expected in match.args:
+            arg = _argument(site.node, key)
+            actual = string_value(arg) if arg is not None else None
             if actual is None or actual.lower() != str(expected).lower():
                 return False
         return True

@@ -312,7 +312,7 @@ class _Evaluator:
         return False
 
     def _later_executions(self, call: cst.Call, scope: FunctionInfo | None) -> list[cst.Call]:
-        """The execute(...) calls a built statement is handed to: `conn.execute(stmt)`."""
+        """The calls a built statement or request is handed to: `conn.execute(stmt)`, `urlopen(req)`."""
         node: cst.CSTNode = call
         parent = self.analysis.parents.get(node)
         while isinstance(parent, cst.Attribute) or (isinstance(parent, cst.Call) and parent.func is node):
@@ -328,8 +328,12 @@ class _Evaluator:
             site.node
             for site in self.analysis.calls
             if site.function is scope
-            and site.name in EXECUTE_METHODS
-            and isinstance(site.node.func, cst.Attribute)
+            and (
+                (site.name in EXECUTE_METHODS and isinstance(site.node.func, cst.Attribute))
+                # a built Request(url, method="DELETE") is sent by urlopen(req) / opener.open(req)
+                or site.name == "urlopen"
+                or (site.name == "open" and isinstance(site.node.func, cst.Attribute))
+            )
             and any(isinstance(a.value, cst.Name) and a.value.value == name for a in site.node.args)
         ]
 

@@ -92,7 +92,7 @@ _ID_KEYS = {
 _PATTERN_HINTS = {
     "^[A-Z]+[0-9]+$": "must be capital letters followed by digits, like ACME001",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "must be kebab-case, like no-direct-purge",
-    "^[0-9]+$": "is not an argument position (expected 0, 1, 2, ...)",
+    "^([0-9]+|[A-Za-z_][A-Za-z0-9_]*)$": "is not an argument position (0, 1, 2, ...) or keyword name",
 }
 # Settings fields that do not change findings, left out of the digest.
 _NOT_IN_DIGEST = frozenset({"config_path", "root", "cache_dir", "digest"})
@@ -746,8 +746,14 @@ def _to_match(raw: Mapping[str, Any]) -> Match:
         not_receiver=_as_tuple(raw.get("not_receiver")),
         command=raw.get("command"),
         sql=raw.get("sql"),
-        args=tuple(sorted((int(k), v) for k, v in raw.get("args", {}).items())),
+        args=_to_args(raw.get("args", {})),
     )
+
+
+def _to_args(raw: Mapping[Any, str]) -> tuple[tuple[int | str, str], ...]:
+    """{0: DELETE} (a position) or {method: DELETE} (a keyword name)."""
+    keyed = [(int(k) if str(k).isdigit() else str(k), v) for k, v in raw.items()]
+    return tuple(sorted(keyed, key=lambda item: (isinstance(item[0], str), str(item[0]).zfill(8))))
 
 
 def _to_entry(raw: Mapping[str, Any]) -> CatalogEntry:

@@ -49,9 +49,9 @@ class Match:
     not_receiver: tuple[str, ...] = ()
     command: str | None = None
     sql: str | None = None
-    # positional argument values that must hold, e.g. {0: "DELETE"} for
-    # session.request("DELETE", url)
-    args: tuple[tuple[int, str], ...] = ()
+    # argument values that must hold, by position or keyword name: {0: "DELETE"} for
+    # session.request("DELETE", url), {"method": "DELETE"} for Request(url, method="DELETE")
+    args: tuple[tuple[int | str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from linter.analysis import build
 from linter.testing import default_settings
 
 PRE = (
-    "import os, shutil, subprocess, requests, httpx, re, logging, gc, faulthandler, urllib3, cv2\n"
+    "import os, shutil, subprocess, requests, httpx, re, logging, gc, faulthandler, urllib3, urllib.request, cv2\n"
     "from pathlib import Path\n"
     "import sqlalchemy as sa\n"
     "from sqlalchemy import delete\n"
@@ -99,6 +99,9 @@ CASES = [
  ("requests.delete(url)", "http.requests.delete"), ("httpx.delete(url)", "http.requests.delete"),
  ("session.request('DELETE', url)", "http.request.delete_verb"), ("http.request('DELETE', url)", "http.request.delete_verb"),
  ("session.request('GET', url)", None),
+ ("session.request(method='DELETE', url=url)", "http.request.delete_keyword"), ("session.request(method='GET', url=url)", None),
+ ("urllib.request.Request(url, method='DELETE')", "http.urllib.delete_request"),
+ ("urllib.request.Request(url, method='PUT')", None), ("urllib.request.Request(url)", None),
  ("session.delete(url)", "http.client.delete"), ("self._http.delete(url)", "http.client.delete"),
  ("db.session.delete(user)", "sqlalchemy.session.delete"),
  # AWS

@@ -116,6 +116,16 @@ CASES = [
         if __name__ == "__main__":
             main(dry_run="--execute" not in sys.argv)
     ''', "OPS101:11", "OPS101:12"),
+    # a DELETE request built first and sent under the flag is guarded where it is sent
+    case('''
+        import sys
+        import urllib.request
+        url = "https://api.example.com/sites/" + sys.argv[1]
+        request = urllib.request.Request(url, method="DELETE")
+        if "--execute" in sys.argv:
+            urllib.request.urlopen(request)
+        urllib.request.urlopen(urllib.request.Request(url + "/apps", method="DELETE"))
+    ''', "OPS101:7"),
     # unguarded: bare script, no flag at all
     case('''
         import shutil

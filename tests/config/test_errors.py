@@ -210,9 +210,9 @@ CASES = {
         "catalog:\n  - id: x\n    call: a\n    effect: gone\n",
         ".opslint.yaml:4: catalog[0].effect: 'gone' is not allowed; expected one of: permanent, recoverable",
     ),
-    "args key not a position": (
-        "catalog:\n  - id: x\n    call: a\n    args:\n      first: DELETE\n",
-        ".opslint.yaml:5: catalog[0].args.first: 'first' is not an argument position (expected 0, 1, 2, ...)",
+    "args key neither a position nor a keyword": (
+        "catalog:\n  - id: x\n    call: a\n    args:\n      first-arg: DELETE\n",
+        ".opslint.yaml:5: catalog[0].args.first-arg: 'first-arg' is not an argument position (0, 1, 2, ...) or keyword name",
     ),
     "method list with a number": (
         "catalog:\n  - id: x\n    method: [purge, 7]\n",
