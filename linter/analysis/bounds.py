@@ -29,7 +29,8 @@ from linter.known_calls import SQL_METHODS
 
 # Wrappers that keep an iterable's size: for x in sorted(ids), enumerate(ids), tqdm(ids)
 SIZE_PRESERVING = frozenset({"enumerate", "list", "sorted", "set", "tuple", "reversed", "tqdm", "iter", "frozenset", "zip"})
-VIEW_METHODS = frozenset({"items", "keys", "values", "copy"})
+# a view of the receiver, or one field of a capped response: listing.get("Contents", [])
+VIEW_METHODS = frozenset({"items", "keys", "values", "copy", "get"})
 MAP_CALLS = frozenset({"map", "imap", "imap_unordered", "starmap", "starmap_async", "map_async"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 SQL_LIMIT = re.compile(r"\b(LIMIT|TOP|FETCH\s+FIRST)\b", re.IGNORECASE)
@@ -97,7 +98,13 @@ class BoundsAnalysis:
                     reachers.append((site.node, call, self._is_map_call(site)))
         for node, call, is_map in reachers:
             loops = ([node] if is_map else []) + list(self._loops_around(node))
-            uncapped = [loop for loop in loops if not self._loop_capped(loop) and not self._approved_per_item(node, loop)]
+            uncapped = [
+                loop
+                for index, loop in enumerate(loops)
+                if not self._loop_capped(loop)
+                and not self._approved_per_item(node, loop)
+                and not self._capped_by_inner_counter(loop, loops[:index])
+            ]
             function = self.analysis.function_of(node)
             if uncapped:
                 if function is not None and self._function_in_uncapped_loop(function):
@@ -265,8 +272,9 @@ class BoundsAnalysis:
             return True  # for app in LoadTestApp: the members of an Enum the module defines
         if self._fixed_arity_option(expr, scope):
             return True
-        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Call):
-            return self._iterable_bounded(expr.value, scope, depth + 1)  # list_pods(limit=20).items
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, (cst.Call, cst.Name)):
+            # list_pods(limit=20).items, or deps.items where deps = list_...(limit=args.limit)
+            return self._iterable_bounded(expr.value, scope, depth + 1)
         if isinstance(expr, cst.Name):
             # `pages = [p for p in pages if ...]` filters: it never grows what it came from
             assigned = self._assigned(expr.value, scope)
@@ -433,9 +441,25 @@ class BoundsAnalysis:
     # -- counters and length checks ------------------------------------------------------------
     def _body_breaks_on_count(self, body: cst.BaseSuite) -> bool:
         """`if deleted >= args.max: break` somewhere in the loop body (not in an inner loop)."""
+        return bool(self._count_check_names(body))
+
+    def _count_check_names(self, body: cst.BaseSuite) -> set[str]:
         collector = _CountChecks(self)
         walk(body, collector)
-        return collector.found
+        return collector.names if collector.found else set()
+
+    def _capped_by_inner_counter(self, loop: cst.CSTNode, inner: list[cst.CSTNode]) -> bool:
+        """`for page in pages: for role in page: if deleted >= MAX: return/break`: a counter kept
+        across pages caps the outer loop too, unless the outer body resets it (a per-page cap)."""
+        if not isinstance(loop, (cst.For, cst.While)):
+            return False
+        reset = _assigned_in(loop.body)
+        for candidate in inner:
+            if isinstance(candidate, (cst.For, cst.While)):
+                names = self._count_check_names(candidate.body)
+                if names and not names & reset:
+                    return True
+        return False
 
     def _checked_before(self, node: cst.CSTNode, scope: FunctionInfo | None) -> bool:
         """`if len(ids) > LIMIT: sys.exit(...)` (or an assert) earlier in the same function."""
@@ -852,6 +876,25 @@ class _NamedCalls(cst.CSTVisitor):
             self.found = True
 
 
+class _FreshValues(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self.names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+
+def _assigned_in(body: cst.CSTNode) -> set[str]:
+    """Names given a fresh value (`n = 0`) in `body`; `n += 1` counts on and is not one."""
+    collector = _FreshValues()
+    walk(body, collector)
+    return collector.names
+
+
 def _identifiers(node: cst.CSTNode) -> list[str]:
     collector = _Identifiers()
     walk(node, collector)
@@ -918,6 +961,7 @@ class _CountChecks(cst.CSTVisitor):
         super().__init__()
         self.bounds = bounds
         self.found = False
+        self.names: set[str] = set()  # the names the checks compare: the counter, the cap
 
     def visit_If(self, node: cst.If) -> None:
         test = node.test
@@ -927,6 +971,7 @@ class _CountChecks(cst.CSTVisitor):
             if any(isinstance(c.operator, ordering) for c in test.comparisons):
                 if self.bounds._mentions_cap(test) or _has_integer(test) or _calls_named(test, "len"):
                     self.found = True
+                    self.names.update(_identifiers(test))
 
     def visit_For(self, node: cst.For) -> bool:
         return False

@@ -856,6 +856,10 @@ class _Evaluator:
             assigned = self._scope_assignments(scope.node)
             for name in names:
                 roots.extend(assigned.get(name, []))
+        elif names:  # a top-level script: `cmd = [...]; if args.dry_run: cmd.insert(1, "--dry-run")`
+            roots.extend(_list_growth(self.analysis.module, names))
+            for name in names:
+                roots.extend(self.analysis.module_assignments.get(name, []))
         for root in roots:
             yield from references(root).strings
 

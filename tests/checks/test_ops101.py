@@ -126,6 +126,17 @@ CASES = [
             urllib.request.urlopen(request)
         urllib.request.urlopen(urllib.request.Request(url + "/apps", method="DELETE"))
     ''', "OPS101:7"),
+    # a top-level script adding --dry-run to the argv under the flag hands the flag to the command
+    case('''
+        import argparse, subprocess
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dry-run", action=argparse.BooleanOptionalAction, default=True)
+        args = parser.parse_args()
+        cmd = ["rsync", "-a", "--delete", "/srv/a/", "dr:/srv/a/"]
+        if args.dry_run:
+            cmd.insert(1, "--dry-run")
+        subprocess.run(cmd, check=True)
+    '''),
     # unguarded: bare script, no flag at all
     case('''
         import shutil

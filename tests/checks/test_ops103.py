@@ -3,6 +3,38 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a capped listing kept in a variable is still capped: .get("Contents", []) / .items of it
+    case('''
+        import boto3
+        from kubernetes import client
+        s3 = boto3.client("s3")
+        listing = s3.list_objects_v2(Bucket="b", Prefix="tmp/", MaxKeys=100)
+        for obj in listing.get("Contents", []):
+            s3.delete_object(Bucket="b", Key=obj["Key"])
+        apps = client.AppsV1Api()
+        deps = apps.list_namespaced_deployment("previews", limit=30)
+        for dep in deps.items:
+            apps.delete_namespaced_deployment(dep.metadata.name, "previews")
+    '''),
+    # a counter kept across pages caps the paging loop too; one reset on every page does not
+    case('''
+        import boto3
+        iam = boto3.client("iam")
+        deleted = 0
+        for page in iam.get_paginator("list_roles").paginate(PathPrefix="/ci/"):
+            for role in page["Roles"]:
+                if deleted >= 25:
+                    break
+                iam.delete_role(RoleName=role["RoleName"])
+                deleted += 1
+        for page in iam.get_paginator("list_users").paginate():
+            n = 0
+            for user in page["Users"]:
+                if n >= 10:
+                    break
+                iam.delete_user(UserName=user["UserName"])
+                n += 1
+    ''', "OPS103:10"),
     case('''
         def run(client, ids):
             for i in ids:
