@@ -64,6 +64,7 @@ class CatalogMatcher:
         self._local_instances = self._collect_local_instances()
         self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
         self._temp_names_cache: dict[cst.CSTNode, set[str]] = {}
+        self._temp_attributes_cache: dict[str, set[str]] = {}
 
     def match_all(self) -> list[DestructiveCall]:
         found = []
@@ -167,7 +168,10 @@ class CatalogMatcher:
             receiver_text = self._receiver_text(site.receiver)
             if match.receiver and not _glob_any_ci(match.receiver, receiver_text):
                 return False
-            if match.not_receiver and _glob_any_ci(match.not_receiver, receiver_text):
+            if match.not_receiver and (
+                _glob_any_ci(match.not_receiver, receiver_text)
+                or _glob_any_ci(match.not_receiver, self._client_service(site.receiver, site))
+            ):
                 return False
         elif match.receiver:
             return False
@@ -218,6 +222,17 @@ class CatalogMatcher:
                         if isinstance(target.target, cst.Name):
                             names.add(target.target.value)
         return names
+
+    def _client_service(self, receiver: cst.BaseExpression, site: CallSite) -> str:
+        """`client = boto3.client("sqs")` -> "sqs": a lookalike exclusion (`*sqs*`) holds for a
+        client named only `client` too. Empty when the receiver was not built that way."""
+        value = self._follow_name(receiver, site)
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            if value.func.attr.value in ("client", "resource"):
+                args = positional_args(value)
+                service = string_value(args[0]) if args else string_value(getattr(keyword_arg(value, "service_name"), "value", None))
+                return service or ""
+        return ""
 
     def _receiver_text(self, receiver: cst.BaseExpression) -> str:
         dotted = dotted_name(receiver)
@@ -316,9 +331,22 @@ class CatalogMatcher:
         if path_expr is None:
             return False
         temp_names = self._temp_names(site)
-        if not temp_names:
+        if any(name in temp_names for name in references(path_expr).names):
+            return True
+        return self._is_temp_attribute(path_expr, site)
+
+    def _is_temp_attribute(self, path_expr: cst.BaseExpression, site: CallSite) -> bool:
+        """`self.workdir = tempfile.mkdtemp()` in one method, `rmtree(self.workdir)` in another."""
+        cls = self.analysis.classes.get(site.function.class_name or "") if site.function else None
+        if cls is None:
             return False
-        return any(name in temp_names for name in references(path_expr).names)
+        attributes = self._temp_attributes_cache.get(cls.name)
+        if attributes is None:
+            collector = _TempNameCollector(self.analysis)
+            walk(cls.node, collector)
+            attributes = self._temp_attributes_cache[cls.name] = collector.self_attributes
+        text = self.analysis.code(path_expr)
+        return any(re.search(rf"\bself\.{re.escape(a)}\b", text) for a in attributes)
 
     def _temp_names(self, site: CallSite) -> set[str]:
         scope: cst.CSTNode = site.function.node if site.function else self.analysis.module
@@ -424,6 +452,7 @@ class _TempNameCollector(cst.CSTVisitor):
         super().__init__()
         self.analysis = analysis
         self.names: set[str] = set()
+        self.self_attributes: set[str] = set()  # self.workdir = tempfile.mkdtemp()
 
     def _is_temp(self, expr: cst.BaseExpression) -> bool:
         found = references(expr)
@@ -438,6 +467,8 @@ class _TempNameCollector(cst.CSTVisitor):
     def _bind(self, target: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
             self.names.add(target.value)
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
+            self.self_attributes.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 self._bind(element.value)

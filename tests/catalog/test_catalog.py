@@ -33,6 +33,10 @@ CASES = [
  ("stdscr.erase()", None), ("win.erase()", None), ("root.destroy()", None), ("self.master.destroy()", None), ("main_window.destroy()", None),
  ("cv2.destroyAllWindows()", None), ("cache.delete(key)", None), ("redis_cache.delete(key)", None), ("message.delete()", None),
  ("sqs.delete_message(QueueUrl=u, ReceiptHandle=h)", None), ("df.drop(columns=['a'])", None),
+ ("client = boto3.client('sqs')\nclient.delete_message(QueueUrl=u, ReceiptHandle=h)", None),
+ ("client = boto3.client('ec2')\nclient.delete_snapshot(SnapshotId=s)", "aws.ec2.delete_snapshot"),
+ ("np.delete(samples, 0)", None), ("numpy.delete(samples, [1, 2])", None), ("cache.delete_many(keys)", None),
+ ("db.events.delete_many({'ts': {'$lt': cutoff}})", "mongo.delete_many"),
  ("client.users.delete(uid)", "http.client.delete"),
  # subprocess commands
  ("subprocess.run(['rm', '-rf', path])", "shell.rm_recursive"),

@@ -137,6 +137,18 @@ CASES = [
             cmd.insert(1, "--dry-run")
         subprocess.run(cmd, check=True)
     '''),
+    # a directory the object made with mkdtemp is its own scratch space, whichever method removes it
+    case('''
+        import shutil, tempfile
+        class Build:
+            def __init__(self):
+                self.workdir = tempfile.mkdtemp(prefix="release-")
+                self.output = "/srv/releases/current"
+            def cleanup(self):
+                shutil.rmtree(self.workdir, ignore_errors=True)
+            def clear_output(self):
+                shutil.rmtree(self.output)
+    ''', "OPS101:9"),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
