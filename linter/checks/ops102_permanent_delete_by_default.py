@@ -150,8 +150,8 @@ class _Policy:
         enum = self._enum_members(option.type_name)
         if enum is not None:
             choices = tuple(enum.values())
-            if isinstance(option.node, cst.Param) and isinstance(option.node.default, cst.Attribute):
-                member = option.node.default.attr.value
+            member = _enum_default(option)
+            if member is not None:
                 default = enum.get(member, member)
         return default, choices
 
@@ -219,6 +219,19 @@ def _default_node(option: CliOption) -> cst.CSTNode:
     if isinstance(node, cst.Param) and node.default is not None:
         return node.default
     return node
+
+
+def _enum_default(option: CliOption) -> str | None:
+    """The member named as the default: `mode: Mode = Mode.purge`, `typer.Option(Mode.purge)`,
+    `add_argument("--mode", type=Mode, default=Mode.PURGE)`."""
+    node = option.node
+    expr: cst.BaseExpression | None = node.default if isinstance(node, cst.Param) else None
+    call = expr if isinstance(expr, cst.Call) else node if isinstance(node, cst.Call) else None
+    if call is not None:
+        keyword = keyword_arg(call, "default")
+        positional = [a.value for a in call.args if a.keyword is None]
+        expr = keyword.value if keyword is not None else positional[0] if positional and call is expr else None
+    return expr.attr.value if isinstance(expr, cst.Attribute) else None
 
 
 def _key(expr: cst.BaseExpression) -> str | None:

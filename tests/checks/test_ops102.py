@@ -3,6 +3,43 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # an Enum member as the default, handed to typer.Option or argparse's default=
+    case('''
+        import enum, shutil
+        import typer
+        class Mode(str, enum.Enum):
+            archive = "archive"
+            purge = "purge"
+        def main(mode: Mode = typer.Option(Mode.purge), execute: bool = typer.Option(False)):
+            if execute and mode is Mode.purge:
+                shutil.rmtree("/srv/tenant")
+        if __name__ == "__main__":
+            typer.run(main)
+    ''', "OPS102:6"),
+    case('''
+        import enum, shutil
+        import typer
+        class Mode(str, enum.Enum):
+            archive = "archive"
+            purge = "purge"
+        def main(mode: Mode = typer.Option(Mode.archive), execute: bool = typer.Option(False)):
+            if execute and mode is Mode.purge:
+                shutil.rmtree("/srv/tenant")
+        if __name__ == "__main__":
+            typer.run(main)
+    '''),
+    case('''
+        import argparse, enum, shutil
+        class Mode(enum.Enum):
+            ARCHIVE = "archive"
+            PURGE = "purge"
+        def main():
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--mode", type=Mode, choices=list(Mode), default=Mode.PURGE)
+            args = ap.parse_args()
+            if args.mode is Mode.PURGE:
+                shutil.rmtree("/srv/x")
+    ''', "OPS102:7"),
     # argparse mode with a permanent default while a recoverable choice exists
     case('''
         import argparse
