@@ -126,7 +126,14 @@ class BoundsAnalysis:
         """Loops (innermost first) within the node's own function whose body holds the node."""
         child = node
         for parent in self.analysis.ancestors(node):
-            if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
+            if isinstance(parent, cst.Lambda):
+                mapper = self._mapped_by(parent)
+                if mapper is None:
+                    return
+                yield mapper  # map(lambda k: s3.delete_object(Key=k), keys): once per key
+                child = parent
+                continue
+            if isinstance(parent, cst.FunctionDef):
                 return
             if isinstance(parent, cst.For) and child is parent.body:
                 yield parent
@@ -137,6 +144,15 @@ class BoundsAnalysis:
                     yield parent
             child = parent
         return
+
+    def _mapped_by(self, function: cst.Lambda) -> cst.Call | None:
+        """The map call (`map`, `pool.map`, `executor.map`) a lambda is handed to as the function."""
+        arg = self.analysis.parents.get(function)
+        call = self.analysis.parents.get(arg) if isinstance(arg, cst.Arg) else None
+        if not isinstance(call, cst.Call) or _method_name(call) not in MAP_CALLS:
+            return None
+        args = positional_args(call)
+        return call if len(args) >= 2 and args[0] is function else None
 
     def _function_in_uncapped_loop(self, function: FunctionInfo) -> bool:
         return self._function_in_loop(function, capped_ok=False)

@@ -93,7 +93,16 @@ def _is_executable(analysis: ModuleAnalysis) -> bool:
         if site.function is None and _at_module_level(analysis, site.node):
             if site.callee == "main" or site.callee in analysis.functions:
                 return True
+            if any(_runs_code(analysis, arg.value) for arg in site.node.args):
+                return True  # list(map(drop_bucket, sys.argv[1:])), map(lambda k: ..., keys)
     return any(d.site.function is None and _at_module_level(analysis, d.node) for d in analysis.destructive)
+
+
+def _runs_code(analysis: ModuleAnalysis, value: cst.BaseExpression) -> bool:
+    """A module function or a lambda handed to a top-level call (map, an executor, a thread)."""
+    if isinstance(value, cst.Name):
+        return value.value in analysis.functions
+    return isinstance(value, cst.Lambda)
 
 
 def _at_module_level(analysis: ModuleAnalysis, node: cst.CSTNode) -> bool:

@@ -3,6 +3,16 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # map over a lambda is a loop; over a capped list it is not unbounded
+    case('''
+        import sys
+        import boto3
+        s3 = boto3.client("s3")
+        keys = [line.strip() for line in open(sys.argv[1])]
+        list(map(lambda k: s3.delete_object(Bucket="b", Key=k), keys))
+        list(map(lambda k: s3.delete_object(Bucket="b", Key=k), keys[:100]))
+        names = sorted(keys, key=lambda k: len(k))
+    ''', "OPS103:5"),
     # a capped listing kept in a variable is still capped: .get("Contents", []) / .items of it
     case('''
         import boto3

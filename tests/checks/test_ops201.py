@@ -3,6 +3,23 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a top-level map over a module function runs it: an executable script
+    case('''
+        import sys
+        from google.cloud import storage
+        client = storage.Client()
+        def drop_bucket(name):
+            client.bucket(name).delete(force=True)
+        list(map(drop_bucket, sys.argv[1:]))
+    ''', "OPS201:5"),
+    # ... a module that only defines it is a library
+    case('''
+        from google.cloud import storage
+        client = storage.Client()
+        def drop_bucket(name):
+            client.bucket(name).delete(force=True)
+        HANDLERS = {"drop": drop_bucket}
+    '''),
     # __main__ script with no dry-run: reported on the main guard
     case('''
         import shutil
