@@ -25,6 +25,7 @@ from linter.analysis.walk import walk
 from linter.analysis.callgraph import resolve_local_callee, site_in
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import (
+    UNKNOWN,
     dotted_name,
     fold,
     keyword_arg,
@@ -152,7 +153,9 @@ class GuardAnalysis:
             return True
         # def empty_bucket(name, dry_run=True) whose body never looks at dry_run is no switch
         return any(
-            self.names.kind(param) in (DRY, EXECUTE) and param in _read_names(info.node.body)
+            self.names.kind(param) in (DRY, EXECUTE)
+            and param in _read_names(info.node.body)
+            and not self.is_inert_parameter(param, info)
             for info in self.analysis.functions.values()
             for param in info.params
         )
@@ -176,27 +179,48 @@ class GuardAnalysis:
         return all(strict.is_opted_in(d.node) for d in destructive)
 
     def is_inert_parameter(self, name: str, scope: FunctionInfo | None) -> bool:
-        """`def remove_all(paths, dry_run=False)` in a script whose every call leaves `dry_run` out:
-        it is always False, so `if not dry_run:` stops nothing."""
+        """A switch parameter every call in the script fixes to acting: `def remove_all(paths,
+        dry_run=False)` called without `dry_run` (or with `dry_run=False`), `def purge(keys,
+        execute=False)` called only as `purge(keys, execute=True)`. Testing it stops nothing."""
+        kind = self.names.kind(name)
+        if kind not in (DRY, EXECUTE):
+            return False
+        values = self._parameter_values(name, scope)
+        if not values:
+            return False
+        if kind == DRY:
+            return all(v in (False, None, 0) for v in values)
+        return all(v is True for v in values)
+
+    def _parameter_values(self, name: str, scope: FunctionInfo | None) -> list[object] | None:
+        """The literal value `name` takes at every call of its function, or None when any is unknown."""
         if scope is None or self.analysis.main_guard is None or scope.is_method or scope.decorators:
-            return False
+            return None
         param = parameter(scope.node, name)
-        if param is None or param.default is None or literal_value(param.default) not in (False, None, 0):
-            return False
+        if param is None:
+            return None
         sites = self.analysis.callers.get(scope.qualname)
         if not sites:
-            return False  # called from elsewhere, or not at all: nothing to go on
+            return None  # called from elsewhere, or not at all: nothing to go on
         positional = [p.name.value for p in (*scope.node.params.posonly_params, *scope.node.params.params)]
         index = positional.index(name) if name in positional else None
+        values: list[object] = []
         for site in sites:
             if not isinstance(site, CallSite) or resolve_local_callee(self.analysis, site) is not scope:
-                return False  # handed on (a callback, a thread target): its arguments are unknown
-            args = site.node.args
-            if any(a.star for a in args) or any(a.keyword is not None and a.keyword.value == name for a in args):
-                return False
-            if index is not None and len(positional_args(site.node)) > index:
-                return False
-        return True
+                return None  # handed on (a callback, a thread target): its arguments are unknown
+            if any(a.star for a in site.node.args):
+                return None
+            passed = keyword_arg(site.node, name)
+            value = passed.value if passed is not None else None
+            if value is None and index is not None and len(positional_args(site.node)) > index:
+                value = positional_args(site.node)[index]
+            if value is None:
+                value = param.default
+            literal = literal_value(value) if value is not None else UNKNOWN
+            if literal is UNKNOWN:
+                return None
+            values.append(literal)
+        return values
 
     def option_kind(self, option: CliOption) -> str | None:
         for name in (option.dest, *option.flags):
@@ -759,8 +783,8 @@ class _Evaluator:
         key = self.flag_key(expr)
         if key is not None:
             kind = self.guards.flag_kind(key)
-            if kind == DRY and isinstance(expr, cst.Name) and self.guards.is_inert_parameter(expr.value, scope):
-                return None  # a dry-run parameter no call ever sets
+            if kind in (DRY, EXECUTE) and isinstance(expr, cst.Name) and self.guards.is_inert_parameter(expr.value, scope):
+                return None  # a switch parameter every call fixes to acting
             if kind is not None:
                 return kind
         if isinstance(expr, cst.Name):

@@ -149,6 +149,31 @@ CASES = [
             def clear_output(self):
                 shutil.rmtree(self.output)
     ''', "OPS101:9"),
+    # a switch parameter every call fixes to acting guards nothing either
+    case('''
+        import sys
+        from jira import JIRA
+        def remove_projects(jira, keys, execute=False):
+            for key in keys[:10]:
+                if execute:
+                    jira.delete_project(key)
+        def main():
+            remove_projects(JIRA("https://jira.example.com"), sys.argv[1:], execute=True)
+        if __name__ == "__main__":
+            main()
+    ''', "OPS101:6"),
+    case('''
+        import sys
+        from jira import JIRA
+        def remove_projects(jira, keys, execute=False):
+            for key in keys[:10]:
+                if execute:
+                    jira.delete_project(key)
+        def main():
+            remove_projects(JIRA("https://jira.example.com"), sys.argv[1:], execute="--execute" in sys.argv)
+        if __name__ == "__main__":
+            main()
+    '''),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
