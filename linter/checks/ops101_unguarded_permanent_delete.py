@@ -21,9 +21,13 @@ or unconfirmed mode (`if dry_run: return`, `if not click.confirm(...):
 sys.exit(1)`), the flag handed to the API (`DryRun=args.dry_run`,
 `dry_run="All"`), an opt-in flag that is off by default (`--execute`), a
 confirmation declared on the command, or a guard function. Guards in callers
-count: a function whose every call site is guarded is guarded. A dry-run
-parameter (`def remove_all(paths, dry_run=False)`) that no call in the script
-ever sets is always off, so testing it guards nothing.
+count: a function whose every call site is guarded is guarded. A mode value
+whose default is the dry run guards the branch that asks for another value
+(`MODE = os.environ.get("MODE", "dry_run")` ... `if MODE == "delete":`), and
+branches are read together (`if dry_run and ids: ... elif ids:` means not a dry
+run). A dry-run or execute parameter that every call in the script fixes to
+acting (`def remove_all(paths, dry_run=False)` never called with `dry_run`,
+`purge(keys, execute=True)`) guards nothing.
 
 ## Why is this bad?
 Permanent means restore-from-backup. When a script has a `--dry-run` flag

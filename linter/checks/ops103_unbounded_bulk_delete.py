@@ -14,7 +14,8 @@ class UnboundedBulkDelete(Rule):
     summary = "A loop or bulk call can delete any number of items: nothing caps how many."
     rationale = """
 ## What it does
-Flags a loop (for, comprehension, `map`, `executor.map`, or a `while` that
+Flags a loop (for, comprehension, `map`/`executor.map` of a function or a
+lambda, or a `while` that
 drains a collection, `while queue: delete(queue.pop())`, or pages through a
 listing around a `for` over each page) over a collection whose body reaches
 a destructive call, directly or through the module's own
@@ -30,10 +31,11 @@ exclusion (`User.objects.exclude(pk__in=keep).delete()`) deletes everything
 against a limit first (`if qs.count() > MAX: sys.exit(...)`).
 
 A cap bounds the *number* of items: a `len(ids) > LIMIT` check that exits
-first, a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks, a
+first, a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks (in an
+inner loop too, when it is kept across the outer loop's pages), a
 `--max`/`--limit`/`--batch-size` option the loop's iterable consults (the
 operator sized the run), or a `limit=`/`MaxResults=` on a listing that is not
-paginated. A literal list that is never grown and an argparse/click option with
+paginated (kept in a variable too: `resp.get("Contents", [])`). A literal list that is never grown and an argparse/click option with
 an integer `nargs` are bounded. A list that starts empty and is filled by
 `append`/`extend`/`+=` is not. A batch size fixed in the code is not a cap:
 `range(0, len(ids), 100)` still deletes every ID, batch by batch; nor is a
