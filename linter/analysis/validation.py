@@ -18,6 +18,7 @@ from typing import Callable
 
 import libcst as cst
 
+from linter.analysis.guards import PROMPT_BUILTINS, PROMPT_CALLS
 from linter.analysis.walk import walk
 from linter.analysis.idtypes import IdTypes
 from linter.analysis.model import FunctionInfo, ModuleAnalysis
@@ -57,7 +58,7 @@ class Validation:
         found = self._names.get(expr)
         if found is None:
             collected: set[str] = set()
-            _collect_names(expr, collected)
+            _collect_names(expr, collected, self._is_prompt)
             found = frozenset(collected)
             self._names[expr] = found
         return found
@@ -68,6 +69,11 @@ class Validation:
         if dotted is None:
             return None
         return self.analysis.imports.resolve(dotted) or dotted
+
+    def _is_prompt(self, call: cst.Call) -> bool:
+        """`input(f"really delete {app_id}? [y/N]")`: the answer is what a person typed, not a fact about the ID."""
+        name = self._qualified(call.func) or ""
+        return name in PROMPT_CALLS or name in PROMPT_BUILTINS
 
     def is_validator(self, call: cst.Call) -> bool:
         """A call named in `ids.validators`."""
@@ -251,7 +257,7 @@ class Validation:
                 if other in names:
                     continue
                 if round_ == 0 and isinstance(value, cst.Call):
-                    if any(self._mentions(a.value, {name}) for a in value.args):
+                    if not self._is_prompt(value) and any(self._mentions(a.value, {name}) for a in value.args):
                         names.add(other)
                 elif round_ == 0 and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                     if self._mentions(value.for_in.iter, {name}):
@@ -404,8 +410,11 @@ def _anchored(qualname: str, args: list[cst.BaseExpression]) -> bool:
     return pattern.startswith("^") and end
 
 
-def _collect_names(node: cst.CSTNode, out: set[str]) -> None:
-    """A hand-written walk: LibCST's visitor machinery costs too much for the many small checks."""
+def _collect_names(node: cst.CSTNode, out: set[str], is_prompt: Callable[[cst.Call], bool]) -> None:
+    """A hand-written walk: LibCST's visitor machinery costs too much for the many small checks.
+
+    A prompt's arguments are skipped: `input(f"delete {app_id}?") != "y"` tests the answer, not the ID.
+    """
     stack: list[cst.CSTNode] = [node]
     while stack:
         current = stack.pop()
@@ -420,7 +429,8 @@ def _collect_names(node: cst.CSTNode, out: set[str]) -> None:
             continue
         elif isinstance(current, cst.Call):
             stack.append(current.func)
-            stack.extend(arg.value for arg in current.args)
+            if not is_prompt(current):
+                stack.extend(arg.value for arg in current.args)
         elif isinstance(current, cst.Subscript):
             stack.append(current.value)
             stack.extend(e.slice for e in current.slice)

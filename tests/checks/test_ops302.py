@@ -686,3 +686,55 @@ LOOKUPS_AND_CLIENTS = [
 @pytest.mark.parametrize("c", LOOKUPS_AND_CLIENTS, ids=[c.id for c in LOOKUPS_AND_CLIENTS])
 def test_lookups_and_clients(c):
     assert_case(c, rules=["OPS302"])
+
+
+# found by probing the rules against the spec (one case per fix, failing before it)
+PROBED = [
+    # a y/N prompt that names the ID says nothing about its kind
+    case('''
+        import sys
+        from kubernetes import client
+        core = client.CoreV1Api()
+        namespace_id = input("namespace ID to delete: ").strip()
+        answer = input(f"really delete {namespace_id}? [y/N] ")
+        if answer.lower() != "y":
+            sys.exit("aborted")
+        core.delete_namespace(name=namespace_id)
+    ''', "OPS302:8"),
+    case('''
+        import sys
+        from kubernetes import client
+        core = client.CoreV1Api()
+        namespace_id = input("namespace ID to delete: ").strip()
+        if input(f"really delete {namespace_id}? [y/N] ") not in ("y", "yes"):
+            sys.exit("aborted")
+        core.delete_namespace(name=namespace_id)
+    ''', "OPS302:7"),
+    # typing the ID back confirms the operator meant it, not that it is the right kind
+    case('''
+        import sys
+        from kubernetes import client
+        core = client.CoreV1Api()
+        namespace_id = sys.argv[1]
+        if input("type the namespace ID again: ") != namespace_id:
+            sys.exit("aborted")
+        core.delete_namespace(name=namespace_id)
+    ''', "OPS302:7"),
+    # a kind check next to a prompt still counts
+    case('''
+        import sys
+        from kubernetes import client
+        core = client.CoreV1Api()
+        namespace_id = sys.argv[1]
+        if not namespace_id.startswith("cust-"):
+            sys.exit("not a customer namespace")
+        if input(f"really delete {namespace_id}? [y/N] ") != "y":
+            sys.exit("aborted")
+        core.delete_namespace(name=namespace_id)
+    '''),
+]
+
+
+@pytest.mark.parametrize("c", PROBED, ids=[c.id for c in PROBED])
+def test_probed(c):
+    assert_case(c, rules=["OPS302"])
