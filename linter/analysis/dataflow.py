@@ -298,7 +298,7 @@ class DataFlow:
                 )
         if not bound:
             return st
-        return replace(st, comprehension=tuple(bound), validated=validated)
+        return replace(st, comprehension=tuple(bound), validated=st.validated or validated)
 
     def flows_to(self, call: DestructiveCall) -> list[Flow]:
         return [f for f in self.flows if f.call is call]
@@ -920,7 +920,8 @@ class DataFlow:
         if st.context and st.context[-1][0] is not None:
             site, caller_scope, caller_point = st.context[-1]
             if resolve_local_callee(self.analysis, site) is function:
-                outer = replace(st, scope=caller_scope, point=caller_point, context=st.context[:-1])
+                outer = replace(st, scope=caller_scope, point=caller_point, context=st.context[:-1], comprehension=())
+                outer = self._inside_comprehensions(outer, site)
                 for value, element in self._arguments_for(site, function, name):
                     self._trace(value, self._to_collection(outer) if element else outer)
                 return
@@ -932,7 +933,9 @@ class DataFlow:
             return
         for site in callers:
             scope = site.function.node if site.function else self.analysis.module
-            outer = replace(st, scope=scope, point=site.node, context=())
+            # `[destroy(vm_id) for vm_id in vm_ids]`: the argument is a name the comprehension binds
+            outer = self._inside_comprehensions(replace(st, scope=scope, point=site.node, context=(), comprehension=()),
+                                                site)
             for value, element in self._arguments_for(site, function, name):
                 self._trace(value, self._to_collection(outer) if element else outer)
 

@@ -398,3 +398,32 @@ def test_literal_loop_message_names_loop_variable():
     [finding] = [f for f in lint_source(source) if f.rule == "OPS301"]
     assert finding.message.startswith("the literal list iterated as `site_id` is a plain collection")
     assert 'SiteId = NewType("SiteId", str)' in finding.message
+
+
+# found by probing the rules against the spec (one case per fix, failing before it)
+PROBED = [
+    # a module helper called inside a comprehension or generator: the comprehension's name is followed
+    case('''
+        import sys
+        from hypervisor import hv
+        def destroy(vm_id):
+            hv.delete_vm(vm_id)
+        def main():
+            vm_ids = open(sys.argv[1]).read().split()
+            done = [destroy(vm_id) for vm_id in vm_ids]
+    ''', "OPS301:6"),
+    case('''
+        import asyncio
+        async def delete_one(session, webhook_id):
+            await session.delete(f"https://hooks.example.com/webhooks/{webhook_id}")
+        async def main(session):
+            with open("webhooks.txt") as f:
+                webhook_ids = f.read().split()
+            await asyncio.gather(*(delete_one(session, w) for w in webhook_ids))
+    ''', "OPS301:6"),
+]
+
+
+@pytest.mark.parametrize("c", PROBED, ids=[c.id for c in PROBED])
+def test_probed(c):
+    assert_case(c, rules=["OPS301"])

@@ -732,6 +732,46 @@ PROBED = [
             sys.exit("aborted")
         core.delete_namespace(name=namespace_id)
     '''),
+    # a module helper called inside a comprehension or generator: the comprehension's name is followed
+    case('''
+        import sys
+        from hypervisor import hv
+        def destroy(vm_id):
+            hv.delete_vm(vm_id)
+            return vm_id
+        vm_ids = open(sys.argv[1]).read().split()
+        done = [destroy(vm_id) for vm_id in vm_ids]
+    ''', "OPS302:4"),
+    case('''
+        import sys
+        from concurrent.futures import ThreadPoolExecutor
+        from hypervisor import hv
+        def destroy(vm_id):
+            hv.delete_vm(vm_id)
+        vm_ids = open(sys.argv[1]).read().split()
+        with ThreadPoolExecutor() as pool:
+            futures = [pool.submit(destroy, vm_id) for vm_id in vm_ids]
+    ''', "OPS302:5"),
+    case('''
+        import asyncio
+        async def delete_one(session, webhook_id):
+            await session.delete(f"https://hooks.example.com/webhooks/{webhook_id}")
+        async def main(session):
+            with open("webhooks.txt") as f:
+                webhook_ids = f.read().split()
+            await asyncio.gather(*(delete_one(session, w) for w in webhook_ids))
+    ''', "OPS302:3"),
+    # ... and a filter of that comprehension still validates
+    case('''
+        import re
+        import sys
+        from hypervisor import hv
+        VM = re.compile(r"vm-[0-9a-f]{8}")
+        def destroy(vm_id):
+            hv.delete_vm(vm_id)
+        vm_ids = open(sys.argv[1]).read().split()
+        done = [destroy(vm_id) for vm_id in vm_ids if VM.fullmatch(vm_id)]
+    '''),
 ]
 
 
