@@ -282,6 +282,10 @@ class Validation:
             elif isinstance(current, (cst.IndentedBlock, cst.Module, cst.SimpleStatementSuite)):
                 if any(self._statement_checks(s, names, scope) for s in self._candidates_before(current, child)):
                     return True
+            elif isinstance(current, cst.Try) and current.orelse is not None and child is current.orelse:
+                # `try: AppId.parse(x) except ValueError: continue else: delete(x)`: the else runs on success only
+                if any(self._statement_checks(s, names, scope) for s in current.body.body):
+                    return True
             elif isinstance(current, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 return False
             if current is scope:
@@ -319,7 +323,7 @@ class Validation:
             orelse = statement.orelse
             return "pos" in test and isinstance(orelse, cst.Else) and _stops(orelse.body)
         if isinstance(statement, cst.Try):
-            return any(self._statement_checks(s, names, scope) for s in statement.body.body)
+            return self._try_checks(statement, names, scope)
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
                 if not isinstance(small, (cst.Assert, cst.Expr)) or self.names_in(small).isdisjoint(names):
@@ -330,6 +334,13 @@ class Validation:
                     if self._validation_call(small.value, names) and self._raises_on_failure(small.value):
                         return True
         return False
+
+    def _try_checks(self, statement: cst.Try, names: set[str], scope: cst.CSTNode) -> bool:
+        """A check in a `try` body counts only when every handler stops the value too:
+        `except ValueError: log.error(...)` catches the failure and carries on with the bad value."""
+        if not all(_stops(handler.body) for handler in statement.handlers):
+            return False
+        return any(self._statement_checks(s, names, scope) for s in statement.body.body)
 
     def _raises_on_failure(self, call: cst.Call) -> bool:
         """A validation call used as a statement must raise: a validator, an ID constructor, or a module function that raises."""

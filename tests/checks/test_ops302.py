@@ -772,6 +772,69 @@ PROBED = [
         vm_ids = open(sys.argv[1]).read().split()
         done = [destroy(vm_id) for vm_id in vm_ids if VM.fullmatch(vm_id)]
     '''),
+    # a parse whose failure is only logged does not stop the value
+    case('''
+        import logging
+        from insight import client
+        from insight.ids import AppId
+        log = logging.getLogger("purge")
+        with open("apps.txt") as f:
+            app_ids = [line.strip() for line in f]
+        for app_id in app_ids:
+            try:
+                AppId.parse(app_id)
+            except ValueError:
+                log.error("%s is not an app id", app_id)
+            client.permanently_delete(app_id)
+    ''', "OPS302:12"),
+    # ... one that re-raises, exits, returns or continues does
+    case('''
+        import logging
+        import sys
+        from insight import client
+        from insight.ids import AppId
+        log = logging.getLogger("purge")
+        def purge(app_id):
+            try:
+                AppId.parse(app_id)
+            except ValueError:
+                log.error("%s is not an app id", app_id)
+                return
+            client.permanently_delete(app_id)
+        with open("apps.txt") as f:
+            app_ids = [line.strip() for line in f]
+        for app_id in app_ids:
+            try:
+                AppId.parse(app_id)
+            except ValueError:
+                log.error("%s is not an app id", app_id)
+                continue
+            client.permanently_delete(app_id)
+        for app_id in app_ids:
+            try:
+                AppId.parse(app_id)
+            except ValueError as exc:
+                raise SystemExit(f"{app_id}: {exc}")
+            client.permanently_delete(app_id)
+        for app_id in app_ids:
+            purge(app_id)
+    '''),
+    # ... and an else clause runs only when the parse succeeded
+    case('''
+        import logging
+        from insight import client
+        from insight.ids import AppId
+        log = logging.getLogger("purge")
+        with open("apps.txt") as f:
+            app_ids = [line.strip() for line in f]
+        for app_id in app_ids:
+            try:
+                AppId.parse(app_id)
+            except ValueError:
+                log.error("%s is not an app id", app_id)
+            else:
+                client.permanently_delete(app_id)
+    '''),
 ]
 
 
