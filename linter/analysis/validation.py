@@ -27,6 +27,7 @@ from linter.analysis.scopes import SELF_NAMES, Scope
 
 REGEX_FUNCTIONS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch", "regex.match"})
 REGEX_METHODS = frozenset({"fullmatch", "match", "search"})
+COMPILE_FUNCTIONS = frozenset({"re.compile", "regex.compile"})
 PREFIX_METHODS = frozenset({"startswith", "endswith"})
 STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
@@ -85,6 +86,8 @@ class Validation:
         if isinstance(expr, cst.Lambda):
             names = {p.name.value for p in expr.params.params}
             return "pos" in self.polarity(expr.body, names)
+        if isinstance(expr, cst.Attribute) and expr.attr.value in REGEX_METHODS:
+            return self._anchored_pattern_method(expr)
         name = self._qualified(expr)
         if not name:
             return False
@@ -92,6 +95,26 @@ class Validation:
             return True
         local = self.analysis.functions.get(name)
         return local is not None and self._validates_parameter(local)
+
+    def _anchored_pattern_method(self, method: cst.Attribute) -> bool:
+        """`filter(APP_RE.fullmatch, raw)`: a compiled pattern's bound method, anchored on both ends.
+
+        `fullmatch` always is; `match`/`search` only when the module compiles a pattern that ends
+        (and for `search` starts) with an anchor, so a prefix match of a longer value is not taken for a check.
+        """
+        receiver = dotted_name(method.value)
+        if receiver is None or (self._qualified(method) or "") in REGEX_FUNCTIONS:
+            return False  # `re.fullmatch` itself would take each item as the pattern
+        if method.attr.value == "fullmatch":
+            return True
+        compiled = self.analysis.module_assignments.get(receiver, [])
+        for value in compiled:
+            if not isinstance(value, cst.Call) or (self._qualified(value.func) or "") not in COMPILE_FUNCTIONS:
+                return False
+            args = positional_args(value)
+            if not args or string_value(args[0]) is None or not _anchored("re." + method.attr.value, args):
+                return False
+        return bool(compiled)
 
     def _validates_parameter(self, function: FunctionInfo) -> bool:
         """Does a module function check the kind of one of its parameters?"""

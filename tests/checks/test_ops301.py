@@ -421,6 +421,17 @@ PROBED = [
                 webhook_ids = f.read().split()
             await asyncio.gather(*(delete_one(session, w) for w in webhook_ids))
     ''', "OPS301:6"),
+    # validated by filter(PATTERN.fullmatch, ...) but still plain strings
+    case('''
+        import os
+        import re
+        import boto3
+        FN_RE = re.compile(r"fn-[a-z0-9-]{4,40}")
+        def main():
+            lambda_ids = list(filter(FN_RE.fullmatch, os.environ["LAMBDA_IDS"].split(",")))
+            for lambda_id in lambda_ids:
+                boto3.client("lambda").delete_function(FunctionName=lambda_id)
+    ''', "OPS301:6"),
 ]
 
 

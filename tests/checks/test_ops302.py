@@ -835,6 +835,31 @@ PROBED = [
             else:
                 client.permanently_delete(app_id)
     '''),
+    # filter() by a compiled anchored pattern's bound method validates like the lambda form
+    case('''
+        import os
+        import re
+        import boto3
+        FN_RE = re.compile(r"fn-[a-z0-9-]{4,40}")
+        ANCHORED = re.compile(r"^fn-[a-z0-9-]{4,40}$")
+        aws_lambda = boto3.client("lambda")
+        for lambda_id in filter(FN_RE.fullmatch, os.environ["LAMBDA_IDS"].split(",")):
+            aws_lambda.delete_function(FunctionName=lambda_id)
+        for lambda_id in filter(ANCHORED.search, os.environ["LAMBDA_IDS"].split(",")):
+            aws_lambda.delete_function(FunctionName=lambda_id)
+    '''),
+    # ... not an unanchored search or match, which passes `fn-abcd-and-more` or `x fn-abcd`
+    case('''
+        import os
+        import re
+        import boto3
+        FN_RE = re.compile(r"fn-[a-z0-9-]{4,40}")
+        aws_lambda = boto3.client("lambda")
+        for lambda_id in filter(FN_RE.search, os.environ["LAMBDA_IDS"].split(",")):
+            aws_lambda.delete_function(FunctionName=lambda_id)
+        for lambda_id in filter(FN_RE.match, os.environ["LAMBDA_IDS"].split(",")):
+            aws_lambda.delete_function(FunctionName=lambda_id)
+    ''', "OPS302:7", "OPS302:9"),
 ]
 
 
