@@ -28,6 +28,7 @@ from linter.analysis.scopes import SELF_NAMES, Scope
 REGEX_FUNCTIONS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch", "regex.match"})
 REGEX_METHODS = frozenset({"fullmatch", "match", "search"})
 COMPILE_FUNCTIONS = frozenset({"re.compile", "regex.compile"})
+COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 PREFIX_METHODS = frozenset({"startswith", "endswith"})
 STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
@@ -279,8 +280,8 @@ class Validation:
             for other, value in assigned:
                 if other in names:
                     continue
-                if round_ == 0 and isinstance(value, cst.Call):
-                    if not self._is_prompt(value) and any(self._mentions(a.value, {name}) for a in value.args):
+                if round_ == 0 and isinstance(value, (cst.Call, cst.Subscript)):
+                    if self._looks_up(value, name):
                         names.add(other)
                 elif round_ == 0 and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                     if self._mentions(value.for_in.iter, {name}):
@@ -289,9 +290,22 @@ class Validation:
                     # a field of what the lookup returned: `status = resp["Instances"][0]["State"]["Name"]`
                     if _root_name(value) in names - {name}:
                         names.add(other)
+                elif round_ > 0 and isinstance(value, COMPREHENSIONS):
+                    # its fields reshaped: `tags = {t["Key"]: t["Value"] for t in instance.get("Tags", [])}`
+                    if _receiver_root(value.for_in.iter) in names - {name}:
+                        names.add(other)
             if len(names) == before and round_ > 0:
                 break
         return names
+
+    def _looks_up(self, value: cst.BaseExpression, name: str) -> bool:
+        """`client.get_app(app_id)`, or an item of what it returned:
+        `inventory.lookup(asset_ids=[asset_id])["assets"][0]`, `describe_instances(InstanceIds=[i])["Reservations"]`."""
+        while isinstance(value, cst.Subscript):
+            value = value.value
+        if not isinstance(value, cst.Call) or self._is_prompt(value):
+            return False
+        return any(self._mentions(a.value, {name}) for a in value.args)
 
     def _find_check(self, scope: cst.CSTNode, point: cst.CSTNode, names: set[str]) -> bool:
         parents = self.analysis.parents
@@ -510,6 +524,17 @@ def _root_name(expr: cst.BaseExpression) -> str | None:
     while isinstance(expr, (cst.Subscript, cst.Attribute)):
         expr = expr.value
     return expr.value if isinstance(expr, cst.Name) else None
+
+
+def _receiver_root(expr: cst.BaseExpression) -> str | None:
+    """`instance` for `instance.get("Tags", [])` or `instance["Tags"]`: the record a field is read from."""
+    while True:
+        if isinstance(expr, (cst.Subscript, cst.Attribute)):
+            expr = expr.value
+        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+            expr = expr.func.value
+        else:
+            return expr.value if isinstance(expr, cst.Name) else None
 
 
 def _compared_with_bool(test: cst.Comparison) -> bool | None:

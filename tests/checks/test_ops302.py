@@ -860,6 +860,55 @@ PROBED = [
         for lambda_id in filter(FN_RE.match, os.environ["LAMBDA_IDS"].split(",")):
             aws_lambda.delete_function(FunctionName=lambda_id)
     ''', "OPS302:7", "OPS302:9"),
+    # a kind check on an item of what a lookup returned
+    case('''
+        import sys
+        from inventory import InventoryClient
+        from hypervisor import Hypervisor
+        asset_id = sys.argv[1]
+        asset = InventoryClient().lookup(asset_ids=[asset_id])["assets"][0]
+        if asset["kind"] != "vm":
+            sys.exit(f"{asset_id} is not a VM")
+        Hypervisor().delete_vm(asset_id)
+    '''),
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.client("ec2")
+        instance_id = sys.argv[1]
+        instance = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"][0]["Instances"][0]
+        if instance["InstanceType"] != "t3.micro":
+            sys.exit("not a scratch instance")
+        ec2.terminate_instances(InstanceIds=[instance_id])
+    '''),
+    case('''
+        import sys
+        import boto3
+        ec2 = boto3.client("ec2")
+        instance_id = sys.argv[1]
+        reservations = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"]
+        instance = reservations[0]["Instances"][0]
+        tags = {t["Key"]: t["Value"] for t in instance.get("Tags", [])}
+        if tags.get("role") != "scratch":
+            sys.exit("not a scratch instance")
+        ec2.terminate_instances(InstanceIds=[instance_id])
+    '''),
+    # ... that only logs, or checks another ID's lookup, is no validation
+    case('''
+        import logging
+        import sys
+        from inventory import InventoryClient
+        from hypervisor import Hypervisor
+        asset_id = sys.argv[1]
+        other_id = sys.argv[2]
+        asset = InventoryClient().lookup(asset_ids=[asset_id])["assets"][0]
+        if asset["kind"] != "vm":
+            logging.warning("%s is not a VM", asset_id)
+        other = InventoryClient().lookup(asset_ids=[other_id])["assets"][0]
+        if other["kind"] != "vm":
+            sys.exit("not a VM")
+        Hypervisor().delete_vm(asset_id)
+    ''', "OPS302:13"),
 ]
 
 
