@@ -68,14 +68,15 @@ class Hop:
 
     name: str
     node: cst.CSTNode
-    kind: str  # binding | param | option | attribute | key | keyword | comprehension | return | literal | iterated
+    # binding | param | option | attribute | key | keyword | comprehension | return | literal | iterated | handle
+    kind: str
     collection: bool  # holds a collection of IDs
     id_named: bool  # its name says it holds IDs
     typed: bool | None  # declared element type: True distinct ID type, False plain, None unknown
 
     @property
     def reportable(self) -> bool:
-        return self.kind in ("binding", "param", "option", "attribute", "literal", "iterated")
+        return self.kind in ("binding", "param", "option", "attribute", "literal", "iterated", "handle")
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,10 @@ class DataFlow:
             if flow.typed:
                 continue
             collections = [h for h in flow.hops if h.collection and h.reportable]
+            # an open file (`with open(p) as fh`) is the collection only when iterated as it is;
+            # `snapshot_ids = fh.readlines()` is bound nearer the source than the call and is reported
+            lists = [h for h in collections if h.kind != "handle"]
+            collections = lists or collections
             declared_plain = [h for h in collections if h.typed is False]
             if collections and flow.origin.kind in ("literal", "source"):
                 chosen = collections[-1]
@@ -803,7 +808,8 @@ class DataFlow:
                 after = self._to_item(after)
             self._trace(binding.value, after)
             return
-        st = self._hop(st, binding.name, binding.target, "binding", typed)
+        kind = "handle" if binding.kind == "handle" else "binding"
+        st = self._hop(st, binding.name, binding.target, kind, typed)
         st = replace(st, point=binding.statement)
         if binding.kind == "element" and binding.unpacked:
             # one field of a tuple: the iterable holds records, not IDs; where the tuple is built,

@@ -1,7 +1,7 @@
 import pytest
 
 from linter.checks.ops301_untyped_id_list import suggested_type
-from linter.testing import assert_case, case
+from linter.testing import assert_case, case, lint_source
 
 CASES = [
     # a literal list of strings
@@ -432,9 +432,44 @@ PROBED = [
             for lambda_id in lambda_ids:
                 boto3.client("lambda").delete_function(FunctionName=lambda_id)
     ''', "OPS301:6"),
+    # the list read from a file is reported where it is bound, not on the file handle
+    case('''
+        import boto3
+        ec2 = boto3.client("ec2")
+        def main():
+            with open("stale.txt") as fh:
+                snapshot_ids = list(map(str.strip, fh.readlines()))
+            for snapshot_id in snapshot_ids:
+                ec2.delete_snapshot(SnapshotId=snapshot_id)
+        def other():
+            with open("stale.txt") as fh:
+                snapshot_ids = fh.readlines()
+            for snapshot_id in snapshot_ids:
+                ec2.delete_snapshot(SnapshotId=snapshot_id.strip())
+    ''', "OPS301:5", "OPS301:10"),
+    # ... and on the handle when the handle itself is iterated
+    case('''
+        import boto3
+        ec2 = boto3.client("ec2")
+        with open("stale.txt") as fh:
+            for snapshot_id in fh:
+                ec2.delete_snapshot(SnapshotId=snapshot_id.strip())
+    ''', "OPS301:3"),
 ]
 
 
 @pytest.mark.parametrize("c", PROBED, ids=[c.id for c in PROBED])
 def test_probed(c):
     assert_case(c, rules=["OPS301"])
+
+
+def test_list_read_from_a_file_is_named():
+    source = case('''
+        import boto3
+        with open("stale.txt") as fh:
+            snapshot_ids = fh.readlines()
+        for snapshot_id in snapshot_ids:
+            boto3.client("ec2").delete_snapshot(SnapshotId=snapshot_id.strip())
+    ''').source
+    messages = [f.message for f in lint_source(source) if f.rule == "OPS301"]
+    assert len(messages) == 1 and messages[0].startswith("collection `snapshot_ids` is a plain collection")
