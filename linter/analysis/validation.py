@@ -29,6 +29,7 @@ REGEX_FUNCTIONS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.ful
 REGEX_METHODS = frozenset({"fullmatch", "match", "search"})
 COMPILE_FUNCTIONS = frozenset({"re.compile", "regex.compile"})
 COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+LITERAL_NUMBERS = (cst.Integer, cst.Float)
 PREFIX_METHODS = frozenset({"startswith", "endswith"})
 STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
@@ -171,6 +172,9 @@ class Validation:
             if both in left and both in right:
                 result.add(both)
             return result
+        allow_list = self._set_polarity(test, names)
+        if allow_list:
+            return allow_list
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
             truth = _compared_with_bool(test)
             if truth is not None:  # `bool(m) is True`, `ok == False`
@@ -199,6 +203,42 @@ class Validation:
         if isinstance(test, cst.Name) and scope is not None:
             return self._result_of_check(test.value, names, scope) or self._invalid_items_named(test.value, names, scope)
         return set()
+
+    def _set_polarity(self, test: cst.BaseExpression, names: set[str]) -> set[str]:
+        """Allow-list checks of a whole collection: `set(ids) <= allowed`, `set(ids).issubset(allowed)`,
+        `allowed >= set(ids)` are true when every ID is allowed; `set(ids) - allowed` and
+        `set(ids).difference(allowed)` are non-empty (true) when one is not."""
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            operator, right = test.comparisons[0].operator, test.comparisons[0].comparator
+            if isinstance(operator, (cst.LessThanEqual, cst.LessThan)) and self._allow_list_of(test.left, right, names):
+                return {"pos"}
+            if isinstance(operator, (cst.GreaterThanEqual, cst.GreaterThan)) and self._allow_list_of(right, test.left,
+                                                                                                    names):
+                return {"pos"}
+        elif isinstance(test, cst.BinaryOperation) and isinstance(test.operator, cst.Subtract):
+            left = test.left
+            if self._allow_list_of(left, test.right, names, bare=not isinstance(test.right, LITERAL_NUMBERS)):
+                return {"neg"}
+        elif isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and len(test.args) == 1:
+            method, receiver, other = test.func.attr.value, test.func.value, test.args[0].value
+            if method in ("issubset", "difference") and self._allow_list_of(receiver, other, names, bare=True):
+                return {"pos" if method == "issubset" else "neg"}
+            if method == "issuperset" and self._allow_list_of(other, receiver, names, bare=True):
+                return {"pos"}
+        return set()
+
+    def _allow_list_of(self, ids: cst.BaseExpression, allowed: cst.BaseExpression, names: set[str],
+                       bare: bool = False) -> bool:
+        """`ids` is a set of the checked values (`set(ids)`, `{i for i in ids}`, or with `bare` the name itself,
+        where only a set makes sense) and `allowed` does not mention them. A list or number compared with
+        `<=` is no subset test: `len(ids) <= 50` is a cap."""
+        if self._mentions(allowed, names) or not self._mentions(ids, names) or isinstance(allowed, LITERAL_NUMBERS):
+            return False
+        if isinstance(ids, cst.Call) and dotted_name(ids.func) in ("set", "frozenset") and len(ids.args) == 1:
+            return True
+        if isinstance(ids, cst.SetComp):
+            return True
+        return bare and isinstance(ids, cst.Name)
 
     def _result_of_check(self, name: str, names: set[str], scope: cst.CSTNode) -> set[str]:
         """`if m:` where every assignment of `m` is a check of the value: `m = re.fullmatch(PATTERN, app_id)`."""
@@ -231,6 +271,9 @@ class Validation:
             if binding.kind == "assign" and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                 if value.for_in.ifs and "neg" in self._items_polarity(value, names, scope):
                     return {"neg"}
+            elif binding.kind == "assign" and value is not None:
+                if "neg" in self._set_polarity(value, names - {name}):
+                    return {"neg"}  # `unknown = set(ids) - allowed`
         return set()
 
     def _comparison(self, test: cst.Comparison, names: set[str]) -> set[str]:
@@ -286,6 +329,8 @@ class Validation:
                 elif round_ == 0 and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                     if self._mentions(value.for_in.iter, {name}):
                         names.add(other)  # `bad = [i for i in ids if ...]`, tested by `if bad:`
+                elif round_ == 0 and "neg" in self._set_polarity(value, {name}):
+                    names.add(other)  # `unknown = set(ids) - allowed`, tested by `if unknown:`
                 elif round_ > 0 and isinstance(value, (cst.Subscript, cst.Attribute)):
                     # a field of what the lookup returned: `status = resp["Instances"][0]["State"]["Name"]`
                     if _root_name(value) in names - {name}:

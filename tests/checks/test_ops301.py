@@ -455,6 +455,20 @@ PROBED = [
             for snapshot_id in fh:
                 ec2.delete_snapshot(SnapshotId=snapshot_id.strip())
     ''', "OPS301:3"),
+    # an allow-list check validates the IDs but leaves them plain strings
+    case('''
+        import json
+        import sys
+        import boto3
+        ecr = boto3.client("ecr")
+        sandbox = {r["repositoryName"] for r in ecr.describe_repositories()["repositories"]}
+        with open("repos.json") as f:
+            repo_ids = json.load(f)["repository_ids"]
+        if set(repo_ids) - sandbox:
+            sys.exit("not all sandbox repositories")
+        for repo_id in repo_ids:
+            ecr.delete_repository(repositoryName=repo_id)
+    ''', "OPS301:7"),
 ]
 
 

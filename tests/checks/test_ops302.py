@@ -909,6 +909,54 @@ PROBED = [
             sys.exit("not a VM")
         Hypervisor().delete_vm(asset_id)
     ''', "OPS302:13"),
+    # a set difference or subset test against an allow-list, failing to an exit
+    case('''
+        import json
+        import sys
+        import boto3
+        ecr = boto3.client("ecr")
+        sandbox = {r["repositoryName"] for r in ecr.describe_repositories()["repositories"]}
+        with open("repos.json") as f:
+            repo_ids = json.load(f)["repository_ids"]
+        unknown = set(repo_ids) - sandbox
+        if unknown:
+            sys.exit(f"not sandbox repositories: {sorted(unknown)}")
+        for repo_id in repo_ids:
+            ecr.delete_repository(repositoryName=repo_id)
+    '''),
+    case('''
+        import json
+        import sys
+        import boto3
+        ecr = boto3.client("ecr")
+        sandbox = {r["repositoryName"] for r in ecr.describe_repositories()["repositories"]}
+        with open("repos.json") as f:
+            repo_ids = json.load(f)["repository_ids"]
+        if not set(repo_ids) <= sandbox:
+            sys.exit("not all sandbox repositories")
+        if not set(repo_ids).issubset(sandbox) or set(repo_ids).difference(sandbox):
+            sys.exit("not all sandbox repositories")
+        for repo_id in repo_ids:
+            ecr.delete_repository(repositoryName=repo_id)
+    '''),
+    # ... not a difference that is only logged, nor a cap (`len(ids) <= 50` compares a number)
+    case('''
+        import json
+        import logging
+        import sys
+        import boto3
+        ecr = boto3.client("ecr")
+        sandbox = {r["repositoryName"] for r in ecr.describe_repositories()["repositories"]}
+        with open("repos.json") as f:
+            repo_ids = json.load(f)["repository_ids"]
+        unknown = set(repo_ids) - sandbox
+        if unknown:
+            logging.warning("not sandbox repositories: %s", unknown)
+        if not len(repo_ids) <= 50:
+            sys.exit("too many")
+        for repo_id in repo_ids:
+            ecr.delete_repository(repositoryName=repo_id)
+    ''', "OPS302:15"),
 ]
 
 
