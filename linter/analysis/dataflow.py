@@ -710,9 +710,10 @@ class DataFlow:
         if function is not None and name in scope.declared_global:
             self._module_name(name, use, st)
             return
-        bindings = scope.bindings.get(name)
-        if bindings:
-            for binding in self._reaching(scope, bindings, st.point):
+        # `raw = raw.strip()` in a function taking `raw`: the right-hand `raw` is the parameter
+        reaching = self._reaching(scope, scope.bindings.get(name, []), st.point)
+        if reaching:
+            for binding in reaching:
                 self._follow(binding, use, st)
             return
         if function is not None and name in function.params:

@@ -469,6 +469,21 @@ PROBED = [
         for repo_id in repo_ids:
             ecr.delete_repository(repositoryName=repo_id)
     ''', "OPS301:7"),
+    # a validating helper that returns the plain string: validated (no OPS302) but still untyped
+    case('''
+        import re
+        from insight import client
+        APP_ID_RE = re.compile(r"app-[0-9a-f]{12}")
+        def parse_app_id(raw):
+            raw = raw.strip()
+            if not APP_ID_RE.fullmatch(raw):
+                raise ValueError(f"not an app id: {raw!r}")
+            return raw
+        with open("apps.txt") as f:
+            app_ids = [parse_app_id(line) for line in f]
+        for app_id in app_ids:
+            client.mark_for_deletion(app_id)
+    ''', "OPS301:10"),
 ]
 
 

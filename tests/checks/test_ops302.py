@@ -957,6 +957,27 @@ PROBED = [
         for repo_id in repo_ids:
             ecr.delete_repository(repositoryName=repo_id)
     ''', "OPS302:15"),
+    # a parameter rebound from itself (`raw = raw.strip()`) is followed back to the caller's argument
+    case('''
+        import re
+        from insight import client
+        APP_ID_RE = re.compile(r"app-[0-9a-f]{12}")
+        def parse_app_id(raw):
+            raw = raw.strip()
+            if not APP_ID_RE.fullmatch(raw):
+                raise ValueError(f"not an app id: {raw!r}")
+            return raw
+        def clean(raw):
+            raw = raw.strip()
+            return raw
+        with open("apps.txt") as f:
+            lines = f.readlines()
+        app_ids = [parse_app_id(line) for line in lines]
+        for app_id in app_ids:
+            client.mark_for_deletion(app_id)
+        for app_id in [clean(line) for line in lines]:
+            client.mark_for_deletion(app_id)
+    ''', "OPS302:18"),
 ]
 
 
