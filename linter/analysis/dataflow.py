@@ -123,6 +123,8 @@ class _State:
     # `for region, instance_id in rows`: the part of each tuple that is followed, with the level and
     # items_are_ids it had before unpacking (restored where the tuple is built: rows.append((r, i)))
     part: tuple[int, str, bool] | None = None
+    # `f"{API}/tenants/{tenant_id}"`: the path segment naming the value that ends a URL (what it addresses)
+    url_noun: str = ""
 
 
 class DataFlow:
@@ -357,7 +359,7 @@ class DataFlow:
              collection: bool | None = None) -> _State:
         is_collection = name_matches(name, self.policy.collection_names)
         id_named = is_collection or name_matches(name, self.policy.single_names)
-        if id_named and self._is_scope(name):
+        if id_named and self._is_scope(name, st.url_noun):
             is_collection = id_named = False
         if collection is None:
             collection = is_collection or (st.level == "coll" and st.items_are_ids)
@@ -369,13 +371,14 @@ class DataFlow:
             return replace(st, hops=st.hops + (hop,), level="item", items_are_ids=False)
         return replace(st, hops=st.hops + (hop,))
 
-    def _is_scope(self, name: str) -> bool:
-        """`project_id` in `instances().delete(project=project_id)` says where, not what."""
+    def _is_scope(self, name: str, url_noun: str = "") -> bool:
+        """`project_id` in `instances().delete(project=project_id)` says where, not what; unless the call's
+        name (`delete_tenant(tenant_id)`) or the URL segment it ends (`/tenants/{tenant_id}`) names it."""
         if not self.policy.scope_names or not name_matches(name, self.policy.scope_names):
             return False
         stem = _ID_SUFFIX.sub("", name).lower().replace("-", "_").split("_")[-1]
         call_text = self._call.label.lower() if self._call is not None else ""
-        return not stem or stem not in call_text
+        return not stem or (stem not in call_text and stem not in url_noun)
 
     def _to_collection(self, st: _State) -> _State:
         """From one item to the collection it was taken from."""
@@ -393,7 +396,7 @@ class DataFlow:
         if self._steps > MAX_STEPS_PER_CALL or self._module_steps > MAX_STEPS_PER_MODULE or len(st.hops) > MAX_HOPS:
             return
         key = (id(expr), id(st.point), st.level, st.items_are_ids, st.validated, any(h.id_named for h in st.hops),
-               tuple(id(c[0]) for c in st.context), st.part)
+               tuple(id(c[0]) for c in st.context), st.part, st.url_noun)
         if key in self._seen:
             return
         self._seen.add(key)
@@ -413,9 +416,14 @@ class DataFlow:
 
     def _expr_FormattedString(self, expr: cst.FormattedString, st: _State) -> None:
         inner = replace(st, level="item", items_are_ids=False)
-        for part in expr.parts:
+        parts = expr.parts
+        for index, part in enumerate(parts):
             if isinstance(part, cst.FormattedStringExpression):
-                self._trace(part.expression, inner)
+                before = parts[index - 1] if index > 0 else None
+                text = before.value if isinstance(before, cst.FormattedStringText) else ""
+                rest = parts[index + 1:]
+                last = all(isinstance(p, cst.FormattedStringText) and _ends_path(p.value) for p in rest)
+                self._trace(part.expression, replace(inner, url_noun=_segment_noun(text) if last else ""))
 
     def _expr_BinaryOperation(self, expr: cst.BinaryOperation, st: _State) -> None:
         if isinstance(expr.operator, cst.Modulo) and string_value(expr.left) is not None:
@@ -423,6 +431,11 @@ class DataFlow:
             values = [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
             for value in values:
                 self._trace(value, replace(st, level="item", items_are_ids=False))
+            return
+        if isinstance(expr.operator, cst.Add) and self._ends_url(expr):
+            # `API + "/tenants/" + tenant_id`: the value ends the URL after the segment naming it
+            self._trace(expr.left, replace(st, url_noun=""))
+            self._trace(expr.right, replace(st, url_noun=_segment_noun(_trailing_text(expr.left))))
             return
         if isinstance(expr.operator, cst.BitAnd):
             st = replace(st, validated=True)  # set intersection with an allow-list
@@ -434,6 +447,12 @@ class DataFlow:
                 side, cst.FormattedString
             ):
                 self._trace(side, st)
+
+    def _ends_url(self, expr: cst.BinaryOperation) -> bool:
+        """`... + "/tenants/" + tenant_id` where nothing more is added after the value."""
+        parent = self.analysis.parents.get(expr)
+        more = isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add) and parent.left is expr
+        return not more and not isinstance(expr.right, LITERALS) and _trailing_text(expr.left).endswith("/")
 
     def _expr_List(self, expr: cst.List | cst.Tuple | cst.Set, st: _State) -> None:
         if isinstance(expr, cst.Tuple) and st.part is not None:
@@ -1013,6 +1032,27 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [n for e in target.elements for n in _target_names(e.value)]
     return []
+
+
+def _segment_noun(text: str) -> str:
+    """`tenants` for `https://api/v1/tenants/`: the path segment just before a value in a URL."""
+    if not text.endswith("/"):
+        return ""
+    return text.rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def _ends_path(text: str) -> bool:
+    """Text after a value that adds no path segment: nothing, a slash, a query string or fragment."""
+    return text in ("", "/") or text.startswith(("?", "#", "/?"))
+
+
+def _trailing_text(expr: cst.BaseExpression) -> str:
+    """The literal text an expression ends with: `"/tenants/"`, `API + "/tenants/"`, `f"{API}/tenants/"`."""
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+        return _trailing_text(expr.right)
+    if isinstance(expr, cst.FormattedString) and expr.parts and isinstance(expr.parts[-1], cst.FormattedStringText):
+        return expr.parts[-1].value
+    return string_value(expr) or ""
 
 
 def _iterates_a_query(value: cst.BaseExpression | None) -> bool:

@@ -978,6 +978,30 @@ PROBED = [
         for app_id in [clean(line) for line in lines]:
             client.mark_for_deletion(app_id)
     ''', "OPS302:18"),
+    # a tenant (or account) ID is what a DELETE addresses when its URL ends in /tenants/{tenant_id}
+    case('''
+        import os
+        import requests
+        API = "https://tenants.example.com/api"
+        tenant_id = os.environ["TENANT_ID"]
+        requests.delete(f"https://tenants.example.com/api/tenants/{tenant_id}", timeout=30)
+        requests.delete(API + "/tenants/" + tenant_id, timeout=30)
+        url = f"{API}/accounts/{os.environ['ACCOUNT_ID']}/"
+        requests.delete(url, timeout=30)
+    ''', "OPS302:5", "OPS302:6", "OPS302:8"),
+    # ... but only where: inside the path, in a query, or next to what the call names
+    case('''
+        import os
+        import requests
+        API = "https://tenants.example.com/api"
+        tenant_id = os.environ["TENANT_ID"]
+        account_id = os.environ["ACCOUNT_ID"]
+        for user in requests.get(f"{API}/tenants/{tenant_id}/users").json():
+            requests.delete(f"{API}/tenants/{tenant_id}/users/{user['name']}")
+            requests.delete(API + "/tenants/" + tenant_id + "/users/" + user["name"])
+        requests.delete(f"{API}/jobs?tenant={tenant_id}")
+        requests.delete(f"{API}/accounts/{account_id}/keys/{user['name']}")
+    '''),
 ]
 
 
