@@ -49,6 +49,7 @@ RESPONSE_BODY_ATTRIBUTES = frozenset({"text", "content"})
 BODY_TEXT_METHODS = frozenset({"decode", "strip", "lstrip", "rstrip"})
 # Query-building membership tests whose argument is what the query selects: `Node.id.in_(node_ids)`.
 QUERY_MEMBERSHIP = frozenset({"in_", "isin", "any_"})
+CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
 LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
 KILLING_KINDS = frozenset({"assign", "element", "handle"})
 _ID_SUFFIX = re.compile(r"[_-]?(ids?|IDs?|Ids?)$")
@@ -69,6 +70,7 @@ class Hop:
     name: str
     node: cst.CSTNode
     # binding | param | option | attribute | key | keyword | comprehension | return | literal | iterated | handle
+    # | cast
     kind: str
     collection: bool  # holds a collection of IDs
     id_named: bool  # its name says it holds IDs
@@ -622,6 +624,11 @@ class DataFlow:
         args = positional_args(call)
         if st.part is not None and qualname in ("zip", "enumerate"):
             self._unpacked_call(call, qualname, st)
+            return
+        if qualname in CASTS and len(args) == 2:
+            # `cast(list[SiteId], json.load(f))` declares a type, like an annotation: it checks nothing
+            typed = self.types.annotation_typed(args[0])
+            self._trace(args[1], self._hop(st, "cast", call, "cast", typed, collection=False))
             return
         if self._passes_through(qualname):
             for arg in args:

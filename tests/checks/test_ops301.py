@@ -484,6 +484,21 @@ PROBED = [
         for app_id in app_ids:
             client.mark_for_deletion(app_id)
     ''', "OPS301:10"),
+    # typing.cast to a distinct ID type types the list; a cast to list[str] does not
+    case('''
+        import json
+        from typing import NewType, cast
+        from insight import client
+        SiteId = NewType("SiteId", str)
+        with open("sites.json") as f:
+            site_ids = cast(list[SiteId], json.load(f))
+        for site_id in site_ids:
+            client.delete_site(site_id)
+        with open("apps.json") as f:
+            app_ids = cast(list[str], json.load(f))
+        for app_id in app_ids:
+            client.delete_app(app_id)
+    ''', "OPS301:10"),
 ]
 
 

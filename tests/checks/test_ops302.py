@@ -1002,6 +1002,20 @@ PROBED = [
         requests.delete(f"{API}/jobs?tenant={tenant_id}")
         requests.delete(f"{API}/accounts/{account_id}/keys/{user['name']}")
     '''),
+    # typing.cast types the IDs for the type checker but checks nothing, like an annotation
+    case('''
+        import json
+        import typing
+        from typing import NewType, cast
+        from insight import client
+        SiteId = NewType("SiteId", str)
+        with open("sites.json") as f:
+            site_ids = cast(list[SiteId], json.load(f))
+        for site_id in site_ids:
+            client.delete_site(site_id)
+        for site_id in typing.cast(list[SiteId], json.load(open("more.json"))):
+            client.delete_site(site_id)
+    ''', "OPS302:9", "OPS302:11"),
 ]
 
 
