@@ -70,7 +70,7 @@ class Hop:
     name: str
     node: cst.CSTNode
     # binding | param | option | attribute | key | keyword | comprehension | return | literal | iterated | handle
-    # | cast
+    # | cast | keyed (a document field that is the ID collection: plan["buckets"])
     kind: str
     collection: bool  # holds a collection of IDs
     id_named: bool  # its name says it holds IDs
@@ -316,6 +316,8 @@ class DataFlow:
             if flow.typed:
                 continue
             collections = [h for h in flow.hops if h.collection and h.reportable]
+            # a field of a loaded document looped over in place (plan["buckets"]) when nothing names it
+            collections = collections or [h for h in flow.hops if h.kind == "keyed"]
             # an open file (`with open(p) as fh`) is the collection only when iterated as it is;
             # `snapshot_ids = fh.readlines()` is bound nearer the source than the call and is reported
             lists = [h for h in collections if h.kind != "handle"]
@@ -551,6 +553,9 @@ class DataFlow:
                 if option is not None and self._holds_parsed_options(expr.value):
                     self._option(option, st)
                     return
+                if st.level == "coll" and st.items_are_ids:
+                    # for bucket_id in plan["buckets"]: this field of the document is the ID collection
+                    st = replace(st, hops=st.hops + (Hop(key, expr, "keyed", True, False, None),))
                 st = self._hop(st, key, expr, "key")
                 self._trace(expr.value, replace(st, level="other", items_are_ids=False))
                 return

@@ -4,6 +4,15 @@ from linter.checks.ops301_untyped_id_list import suggested_type
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a field of a loaded document looped over in place is the ID collection: reported on it
+    case('''
+        import boto3, yaml
+        with open("plan.yaml") as f:
+            plan = yaml.safe_load(f)
+        s3 = boto3.resource("s3")
+        for bucket_id in plan["decommission"]["buckets"][:5]:
+            s3.Bucket(bucket_id).delete()
+    ''', "OPS301:5"),
     # a literal list of strings
     case('''
         from insight import client
