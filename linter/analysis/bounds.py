@@ -41,6 +41,8 @@ NOT_A_COUNT_WORDS = frozenset({
     "age", "days", "day", "hours", "hour", "minutes", "mins", "seconds", "secs", "time", "timeout", "wait",
     "delay", "retries", "retry", "attempts", "tries", "workers", "threads", "concurrency", "bytes", "kb",
     "mb", "gb", "depth", "length", "len", "width", "interval", "backoff", "rate", "qps",
+    # an error budget stops a run that goes wrong, not one that deletes too much
+    "errors", "error", "failures", "failed", "fails", "failure", "elapsed",
 })
 # Sizes of one request or batch: they bound each call, not the run
 PER_REQUEST_WORDS = frozenset({"batch", "chunk", "page", "per", "pagesize"})
@@ -284,6 +286,8 @@ class BoundsAnalysis:
             )
         if isinstance(expr, cst.Call):
             return self._call_bounded(expr, scope, depth)
+        if isinstance(expr, cst.IfExp):  # [args.table] if args.table else list(TABLES)
+            return self._iterable_bounded(expr.body, scope, depth + 1) and self._iterable_bounded(expr.orelse, scope, depth + 1)
         if isinstance(expr, cst.Name) and expr.value in self.analysis.classes:
             return True  # for app in LoadTestApp: the members of an Enum the module defines
         if self._fixed_arity_option(expr, scope):
@@ -495,7 +499,8 @@ class BoundsAnalysis:
 
     def _is_size_check(self, statement: cst.CSTNode) -> bool:
         if isinstance(statement, cst.If):
-            return self._is_size_test(statement.test) and _block_stops(statement.body)
+            # `if len(sys.argv) < 2: sys.exit(usage)` sets a floor, not a cap
+            return self._is_size_test(statement.test) and _block_stops(statement.body) and not _floor_only(statement.test)
         if isinstance(statement, cst.SimpleStatementLine):
             return any(isinstance(s, cst.Assert) and self._is_size_test(s.test) for s in statement.body)
         return False
@@ -967,7 +972,10 @@ def _block_stops(block: cst.BaseSuite) -> bool:
                 return True
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                 name = dotted_name(small.value.func) or ""
-                if name in EXIT_CALLS or name.endswith(".error") or name.endswith(".exit") or name.endswith(".fail"):
+                if name in EXIT_CALLS or name.endswith(".exit") or name.endswith(".fail"):
+                    return True
+                # parser.error() exits; log.error() / logger.error() only write a line
+                if name.endswith(".error") and "log" not in name.lower():
                     return True
     return False
 
@@ -984,10 +992,26 @@ class _CountChecks(cst.CSTVisitor):
         # `if len(runs) == 0: break` ends a paging loop when nothing is left: no cap on how many go
         if isinstance(test, cst.Comparison) and _block_stops(node.body) and not _emptiness_only(test):
             ordering = (cst.GreaterThan, cst.GreaterThanEqual, cst.Equal, cst.LessThan, cst.LessThanEqual)
-            if any(isinstance(c.operator, ordering) for c in test.comparisons):
-                if self.bounds._mentions_cap(test) or _has_integer(test) or _calls_named(test, "len"):
-                    self.found = True
-                    self.names.update(_identifiers(test))
+            if any(isinstance(c.operator, ordering) for c in test.comparisons) and self._counts(test):
+                self.found = True
+                self.names.update(_identifiers(test))
+
+    def _counts(self, test: cst.Comparison) -> bool:
+        """`deleted >= args.max`, `i >= 100`, `len(done) == LIMIT`: how many so far against a bound.
+        Not `r.status_code >= 300` (a reply), `errors >= MAX_ERRORS` (an error budget) or
+        `time.time() - start > 600` (a time budget)."""
+        operands = [test.left, *(c.comparator for c in test.comparisons)]
+        counts = [o for o in operands if self._count_like(o)]
+        bounds = [o for o in operands if o not in counts and (_has_integer(o) or self.bounds._mentions_cap(o))]
+        return bool(counts and bounds)
+
+    def _count_like(self, expr: cst.BaseExpression) -> bool:
+        if _is_len_call(expr):
+            return True
+        key = _value_key(expr) if isinstance(expr, (cst.Name, cst.Attribute)) else None
+        if key is None or (isinstance(expr, cst.Attribute) and dotted_name(expr.value) not in ("self", "cls")):
+            return False
+        return not (_words(key) & NOT_A_COUNT_WORDS) and not self.bounds._is_cap_name(key)
 
     def visit_For(self, node: cst.For) -> bool:
         return False
@@ -997,6 +1021,18 @@ class _CountChecks(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
+
+
+def _floor_only(test: cst.BaseExpression) -> bool:
+    """`len(x) < 2`, `len(x) <= 1`, `2 > len(x)`, `not ids`: true only when there are too few."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    operator = test.comparisons[0].operator
+    if _is_len_call(test.left):
+        return isinstance(operator, (cst.LessThan, cst.LessThanEqual))
+    if _is_len_call(test.comparisons[0].comparator):
+        return isinstance(operator, (cst.GreaterThan, cst.GreaterThanEqual))
+    return False
 
 
 def _has_integer(node: cst.CSTNode) -> bool:

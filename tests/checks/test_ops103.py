@@ -3,6 +3,54 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # what is not a cap: a reply's status, an error or time budget, a usage floor
+    case('''
+        import logging, sys, time
+        import requests
+        log = logging.getLogger(__name__)
+        names = sys.argv[2:]
+        for name in names:
+            r = requests.delete(f"https://es.example.com/{name}")
+            if r.status_code >= 300:
+                log.error("delete %s failed", name)
+        errors = 0
+        for name in names:
+            try:
+                requests.delete(f"https://es.example.com/{name}")
+            except requests.RequestException:
+                errors += 1
+                if errors >= 5:
+                    break
+        start = time.time()
+        for name in names:
+            if time.time() - start > 600:
+                break
+            requests.delete(f"https://es.example.com/{name}")
+        if len(sys.argv) < 2:
+            sys.exit("usage: prune.py INSTANCE_ID...")
+        for name in sys.argv[1:]:
+            requests.delete(f"https://es.example.com/{name}")
+    ''', "OPS103:5", "OPS103:10", "OPS103:18", "OPS103:24"),
+    # what is: a count of items done, an index, a ternary between bounded lists
+    case('''
+        import sys
+        import requests
+        TABLES = ("page_views", "api_log")
+        names = sys.argv[1:]
+        deleted = 0
+        for name in names:
+            if deleted >= 100:
+                break
+            requests.delete(f"https://es.example.com/{name}")
+            deleted += 1
+        for i, name in enumerate(names):
+            if i >= 100:
+                break
+            requests.delete(f"https://es.example.com/{name}")
+        tables = [sys.argv[1]] if len(sys.argv) > 1 else list(TABLES)
+        for table in tables:
+            requests.delete(f"https://es.example.com/{table}")
+    '''),
     # map over a lambda is a loop; over a capped list it is not unbounded
     case('''
         import sys
