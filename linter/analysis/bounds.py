@@ -35,7 +35,8 @@ MAP_CALLS = frozenset({"map", "imap", "imap_unordered", "starmap", "starmap_asyn
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 SQL_LIMIT = re.compile(r"\b(LIMIT|TOP|FETCH\s+FIRST)\b", re.IGNORECASE)
 SQL_WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
-SQL_IN = re.compile(r"\bIN\s*[({%]|\bANY\s*\(|\bIN\s+%|\bIN\s+:|\bIN\s+\?", re.IGNORECASE)
+# `IN (%s)`, `= ANY(%s)`, `IN :ids`: a list handed in; `IN (SELECT ...)` is a filter, not a list
+SQL_IN = re.compile(r"\bIN\s*[({%](?!\s*SELECT\b)|\bANY\s*\((?!\s*SELECT\b)|\bIN\s+%|\bIN\s+:|\bIN\s+\?", re.IGNORECASE)
 # Words that make a max/limit name a threshold on something other than the number of items
 NOT_A_COUNT_WORDS = frozenset({
     "age", "days", "day", "hours", "hour", "minutes", "mins", "seconds", "secs", "time", "timeout", "wait",

@@ -3,6 +3,23 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # IN (SELECT ... LIMIT n) is a filter deleted in batches, not a list of IDs
+    case('''
+        import sys
+        import psycopg2
+        conn = psycopg2.connect("")
+        cur = conn.cursor()
+        if "--execute" in sys.argv:
+            while True:
+                cur.execute(
+                    "DELETE FROM audit.events WHERE id IN (SELECT id FROM audit.events "
+                    "WHERE logged_at < now() - interval '90 days' ORDER BY id LIMIT 5000)"
+                )
+                conn.commit()
+                if cur.rowcount == 0:
+                    break
+            cur.execute("DELETE FROM sessions WHERE id IN %s", (tuple(sys.argv[2:]),))
+    ''', "OPS103:14"),
     # what is not a cap: a reply's status, an error or time budget, a usage floor
     case('''
         import logging, sys, time
