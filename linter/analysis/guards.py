@@ -125,6 +125,7 @@ class GuardAnalysis:
             calls=tuple(policy.calls),
         )
         self._assignments: dict[cst.FunctionDef, dict[str, list[cst.BaseExpression]]] = {}
+        self._self_assignments: dict[str, dict[str, list[tuple[FunctionInfo, cst.BaseExpression]]]] = {}
         self._with_prompts = _Evaluator(self, count_prompts=True)
         self._without_prompts = _Evaluator(self, count_prompts=False)
 
@@ -279,6 +280,18 @@ class GuardAnalysis:
             cached = {}
             _collect_assignments(function.body, cached)
             self._assignments[function] = cached
+        return cached
+
+    def self_assignments(self, class_name: str) -> dict[str, list[tuple[FunctionInfo, cst.BaseExpression]]]:
+        """`self.X = value` in every method of a class, with the method that assigns it."""
+        cached = self._self_assignments.get(class_name)
+        if cached is None:
+            cached = {}
+            cls = self.analysis.classes.get(class_name)
+            for method in cls.methods.values() if cls is not None else ():
+                for attr, value in _self_assigned(method.node.body):
+                    cached.setdefault(attr, []).append((method, value))
+            self._self_assignments[class_name] = cached
         return cached
 
     def flag_kind(self, key: str) -> str | None:
@@ -789,6 +802,8 @@ class _Evaluator:
                 return kind
         if isinstance(expr, cst.Name):
             return self._name_meaning(expr.value, scope, depth)
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == "self":
+            return self._attribute_meaning(expr.attr.value, scope, depth)
         if isinstance(expr, cst.Subscript) and self.meaning(expr.value, scope, depth + 1) == PROMPT:
             return PROMPT  # reply[0] == "y", reply[:1] == "y": still the typed answer
         if isinstance(expr, cst.Call):
@@ -806,6 +821,16 @@ class _Evaluator:
         if len(meanings) == 1:
             return meanings.pop()
         return None
+
+    def _attribute_meaning(self, attr: str, scope: FunctionInfo | None, depth: int) -> str | None:
+        """`self.for_real = options["execute"]` in one method, `if not self.for_real:` in another."""
+        if scope is None or scope.class_name is None:
+            return None
+        assigned = self.guards.self_assignments(scope.class_name).get(attr)
+        if not assigned:
+            return None
+        meanings = {self._value_meaning(value, method, depth + 1) for method, value in assigned}
+        return meanings.pop() if len(meanings) == 1 else None
 
     def _value_meaning(self, value: cst.BaseExpression, scope: FunctionInfo | None, depth: int) -> str | None:
         meaning = self.meaning(value, scope, depth)
@@ -999,6 +1024,25 @@ def _collect_assignments(block: cst.CSTNode, into: dict[str, list[cst.BaseExpres
         elif isinstance(statement, cst.BaseCompoundStatement):
             for part in _sub_blocks(statement):
                 _collect_assignments(part, into)
+
+
+def _self_assigned(block: cst.CSTNode) -> Iterator[tuple[str, cst.BaseExpression]]:
+    """`self.X = value` statements of a method's body and its nested blocks."""
+    body = getattr(block, "body", ())
+    if not isinstance(body, (list, tuple)):
+        return
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if not isinstance(small, cst.Assign):
+                    continue
+                for target in small.targets:
+                    node = target.target
+                    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+                        yield node.attr.value, small.value
+        elif isinstance(statement, cst.BaseCompoundStatement) and not isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            for part in _sub_blocks(statement):
+                yield from _self_assigned(part)
 
 
 def _sub_blocks(statement: cst.BaseCompoundStatement) -> Iterator[cst.CSTNode]:

@@ -174,6 +174,35 @@ CASES = [
         if __name__ == "__main__":
             main()
     '''),
+    # a flag copied into an attribute under another name still carries it to the other methods
+    case('''
+        from django.core.management.base import BaseCommand
+        from docs.models import Document
+        class Command(BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("--execute", action="store_true")
+            def handle(self, *args, **options):
+                self.for_real = options["execute"]
+                self.purge()
+            def purge(self):
+                if not self.for_real:
+                    return
+                Document.objects.filter(deleted=True).delete()
+    '''),
+    case('''
+        from django.core.management.base import BaseCommand
+        from docs.models import Document
+        class Command(BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("--execute", action="store_true")
+            def handle(self, *args, **options):
+                self.verbose = options["verbosity"] > 1
+                self.purge()
+            def purge(self):
+                if not self.verbose:
+                    print("purging")
+                Document.objects.filter(deleted=True).delete()
+    ''', "OPS101:12"),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
