@@ -209,11 +209,26 @@ class Prefilter:
 
         for node in iter_nodes(tree):
             if type(node) is ast.Call:
-                func = node.func
-                name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-                if gate.may_match(name, _qualnames(func, aliases), string_constants):
-                    return True
+                # the callee, and a function handed to the call to run (pool.submit(ec2.delete_volume, v))
+                for func in (node.func, _passed_function(node)):
+                    if func is None:
+                        continue
+                    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+                    if gate.may_match(name, _qualnames(func, aliases), string_constants):
+                        return True
         return False
+
+
+def _passed_function(call: ast.Call) -> ast.expr | None:
+    """The function reference a call is handed as its first argument or `target=` (the shape
+    linter.analysis.catalog_match treats as a call of that function)."""
+    if call.args:
+        first = call.args[0]
+        return first if isinstance(first, (ast.Name, ast.Attribute)) else None
+    for keyword in call.keywords:
+        if keyword.arg == "target" and isinstance(keyword.value, (ast.Name, ast.Attribute)):
+            return keyword.value
+    return None
 
 
 def _string_constants(tree: ast.AST) -> str:

@@ -91,7 +91,9 @@ class BoundsAnalysis:
         destructive_nodes = {d.node: d for d in self.analysis.destructive}
         # every node that reaches a destructive call: the calls themselves and calls into reaching functions
         reachers: list[tuple[cst.CSTNode, DestructiveCall, bool]] = [
-            (node, call, False) for node, call in destructive_nodes.items()
+            # map(os.remove, paths): the call handed the function is the loop
+            (node, call, call.site.passed and _method_name(call.node) in MAP_CALLS)
+            for node, call in destructive_nodes.items()
         ]
         seen: set[int] = set()
         for qualname, call in self.reaching.items():

@@ -45,6 +45,12 @@ def _glob_any_ci(globs: Iterable[str], text: str) -> bool:
     return any(fnmatchcase(lowered, g.lower()) for g in globs)
 
 
+def _call_args(site: CallSite) -> list[cst.BaseExpression]:
+    """The positional arguments the catalogued function gets: after itself when it is handed on."""
+    args = positional_args(site.node)
+    return args[1:] if site.passed and args else args
+
+
 def _argument(call: cst.Call, key: int | str) -> cst.BaseExpression | None:
     """The argument at a position (`0`) or passed by keyword (`"method"`)."""
     if isinstance(key, str):
@@ -70,6 +76,9 @@ class CatalogMatcher:
         found = []
         for site in self.analysis.calls:
             hit = self.match(site)
+            if hit is None:
+                passed = self._passed_function(site)
+                hit = self.match(passed) if passed is not None else None
             if hit is not None:
                 found.append(hit)
         through_helpers = self._through_helpers()
@@ -77,6 +86,24 @@ class CatalogMatcher:
             order = {id(site): index for index, site in enumerate(self.analysis.calls)}
             found = sorted(found + through_helpers, key=lambda d: order[id(d.site)])
         return found
+
+    # -- a function handed to another call: with_backoff(s3.delete_object, Bucket=b, Key=k) ------
+    def _passed_function(self, site: CallSite) -> CallSite | None:
+        """The call site a function reference stands for when it is handed to `site` to run."""
+        args = positional_args(site.node)
+        target = keyword_arg(site.node, "target")
+        ref = args[0] if args else target.value if target is not None else None
+        if not isinstance(ref, (cst.Name, cst.Attribute)):
+            return None
+        callee = dotted_name(ref)
+        if callee is None or callee in self.analysis.functions or callee in self.analysis.classes:
+            return None  # the module's own functions are followed through the call graph
+        if isinstance(ref, cst.Attribute) and root_name(ref) in SELF_NAMES:
+            return None  # so are its own methods (self.delete_batch)
+        name = ref.attr.value if isinstance(ref, cst.Attribute) else ref.value
+        receiver = ref.value if isinstance(ref, cst.Attribute) else None
+        return CallSite(site.node, callee, self.analysis.imports.resolve(callee), name, receiver,
+                        site.function, site.statement, passed=True)
 
     # -- a verb handed in: def api(method, path): session.request(method, ...) -------------------
     def _through_helpers(self) -> list[DestructiveCall]:
@@ -179,6 +206,8 @@ class CatalogMatcher:
 
     @staticmethod
     def _args_hold(match: Match, site: CallSite) -> bool:
+        if site.passed and match.args:
+            return False  # the wrapper's own arguments are not the function's
         for key, expected in match.args:
             arg = _argument(site.node, key)
             actual = string_value(arg) if arg is not None else None
@@ -188,6 +217,8 @@ class CatalogMatcher:
 
     def _is_module_code(self, site: CallSite) -> bool:
         """Calls into the module's own functions are analysed through their bodies."""
+        if site.passed:
+            return False  # _passed_function keeps only references to code the module does not define
         analysis = self.analysis
         func = site.node.func
         if isinstance(func, cst.Name):
@@ -247,7 +278,7 @@ class CatalogMatcher:
     def _command_text(self, site: CallSite) -> str | None:
         if site.qualname not in SHELL_CALLS:
             return None
-        args = positional_args(site.node)
+        args = _call_args(site)
         if not args:
             arg = keyword_arg(site.node, "args")
             if arg is None:
@@ -272,7 +303,7 @@ class CatalogMatcher:
     def _sql_text(self, site: CallSite) -> str | None:
         if site.name not in SQL_METHODS:
             return None
-        args = positional_args(site.node)
+        args = _call_args(site)
         if not args:
             arg = keyword_arg(site.node, "sql") or keyword_arg(site.node, "statement")
             if arg is None:
@@ -326,7 +357,7 @@ class CatalogMatcher:
 
     # -- temp-file exemption -----------------------------------------------------------------
     def _is_temp_path(self, site: CallSite) -> bool:
-        args = positional_args(site.node)
+        args = _call_args(site)
         path_expr = args[0] if args else site.receiver
         if path_expr is None:
             return False

@@ -329,6 +329,8 @@ class _Evaluator:
         scope = self.analysis.function_of(node)
         if isinstance(node, cst.Call) and self._is_external(node, scope) and self._flag_handed_to_api(node, scope):
             return True
+        if isinstance(node, cst.Call) and self._runs_handed_function_guarded(node, scope):
+            return True
         executions = self._later_executions(node, scope) if isinstance(node, cst.Call) else []
         if executions:
             # stmt = delete(Table).where(...); ...; conn.execute(stmt): the delete happens at execute()
@@ -347,6 +349,24 @@ class _Evaluator:
                 return True
             child = parent
         return False
+
+    def _runs_handed_function_guarded(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
+        """`run(s3.delete_object, Key=k)` where the module's `def run(action, *args, **kwargs)`
+        calls `action(...)` only past its own dry-run check."""
+        site = self._site_for(call, scope)
+        wrapper = resolve_local_callee(self.analysis, site) if site is not None else None
+        if wrapper is None or not wrapper.params:
+            return False
+        params = list(wrapper.params)
+        if wrapper.is_method and params[0] in ("self", "cls"):
+            params = params[1:]
+        handed = params[0] if params else None
+        inner = [
+            s.node
+            for s in self.analysis.calls
+            if s.function is wrapper and isinstance(s.node.func, cst.Name) and s.node.func.value == handed
+        ]
+        return bool(inner) and all(self.segment_guarded(n, wrapper.node) for n in inner)
 
     def _later_executions(self, call: cst.Call, scope: FunctionInfo | None) -> list[cst.Call]:
         """The calls a built statement or request is handed to: `conn.execute(stmt)`, `urlopen(req)`."""

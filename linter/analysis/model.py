@@ -56,6 +56,9 @@ class CallSite:
     receiver: cst.BaseExpression | None  # the object of a method call
     function: FunctionInfo | None  # enclosing function; None at module level
     statement: cst.CSTNode  # enclosing simple or compound statement line
+    # the function named here is handed to `node` (with_backoff(s3.delete_object, ...),
+    # pool.submit(ec2.delete_volume, v), map(os.remove, paths)), not called by it
+    passed: bool = False
 
 
 @dataclass(eq=False)

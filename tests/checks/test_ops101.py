@@ -203,6 +203,35 @@ CASES = [
                     print("purging")
                 Document.objects.filter(deleted=True).delete()
     ''', "OPS101:12"),
+    # a destructive function handed to another call to run is a call of it
+    case('''
+        import atexit, functools, shutil, tempfile
+        from concurrent.futures import ThreadPoolExecutor
+        import boto3
+        ec2 = boto3.client("ec2")
+        with ThreadPoolExecutor() as pool:
+            pool.submit(ec2.delete_volume, VolumeId="vol-1")
+        cleanup = functools.partial(shutil.rmtree, "/srv/cache")
+        scratch = tempfile.mkdtemp()
+        atexit.register(shutil.rmtree, scratch)
+        print(len, sorted(["b", "a"]))
+    ''', "OPS101:6", "OPS101:7"),
+    # ... guarded when the module's runner calls it past its own dry-run check
+    case('''
+        import sys
+        import boto3
+        DRY_RUN = "--execute" not in sys.argv
+        def run(action, *args, **kwargs):
+            if DRY_RUN:
+                print("dry run:", action.__name__, kwargs)
+                return None
+            return action(*args, **kwargs)
+        def retry(action, *args, **kwargs):
+            return action(*args, **kwargs)
+        s3 = boto3.client("s3")
+        run(s3.delete_object, Bucket="b", Key="k")
+        retry(s3.delete_object, Bucket="b", Key="k")
+    ''', "OPS101:13"),
     # unguarded: bare script, no flag at all
     case('''
         import shutil

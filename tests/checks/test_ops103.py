@@ -3,6 +3,12 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # map handed a destructive function is a loop over its iterable
+    case('''
+        import os, sys
+        list(map(os.remove, sys.argv[1:]))
+        list(map(os.remove, sys.argv[1:4]))
+    ''', "OPS103:2"),
     # IN (SELECT ... LIMIT n) is a filter deleted in batches, not a list of IDs
     case('''
         import sys
