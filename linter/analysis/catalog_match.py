@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 import libcst as cst
 
+from linter.analysis.callgraph import resolve_local_callee
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.walk import walk
 from linter.analysis.names import (
@@ -26,6 +27,11 @@ from linter.config.model import CatalogEntry, Match
 from linter.known_calls import SHELL_CALLS, SQL_METHODS
 from linter.prefilter import gate_for
 
+# calls that run the function they are handed (first argument, or target=)
+FUNCTION_RUNNERS = frozenset({
+    "map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async", "submit", "apply", "apply_async",
+    "partial", "register", "Thread", "Process", "Timer", "to_thread", "retry_call", "call_with_retry",
+})
 TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text", "sql.SQL", "psycopg2.sql.SQL"})
 TEMPFILE_MAKERS = ("tempfile.",)
 SELF_NAMES = frozenset({"self", "cls"})
@@ -71,6 +77,7 @@ class CatalogMatcher:
         self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
         self._temp_names_cache: dict[cst.CSTNode, set[str]] = {}
         self._temp_attributes_cache: dict[str, set[str]] = {}
+        self._runners: set[str] | None = None  # the module's functions that call their first parameter
 
     def match_all(self) -> list[DestructiveCall]:
         found = []
@@ -89,7 +96,12 @@ class CatalogMatcher:
 
     # -- a function handed to another call: with_backoff(s3.delete_object, Bucket=b, Key=k) ------
     def _passed_function(self, site: CallSite) -> CallSite | None:
-        """The call site a function reference stands for when it is handed to `site` to run."""
+        """The call site a function reference stands for when it is handed to `site` to run:
+        `site` is a runner (map, submit, partial, Thread(target=...), atexit.register) or a
+        function of the module that calls what it is handed (`def with_backoff(fn, ...): fn(...)`).
+        Other calls take values: `typer.Option(Mode.purge)` names an Enum member, not a call."""
+        if site.name not in FUNCTION_RUNNERS and not self._calls_what_it_is_handed(site):
+            return None
         args = positional_args(site.node)
         target = keyword_arg(site.node, "target")
         ref = args[0] if args else target.value if target is not None else None
@@ -104,6 +116,20 @@ class CatalogMatcher:
         receiver = ref.value if isinstance(ref, cst.Attribute) else None
         return CallSite(site.node, callee, self.analysis.imports.resolve(callee), name, receiver,
                         site.function, site.statement, passed=True)
+
+    def _calls_what_it_is_handed(self, site: CallSite) -> bool:
+        function = resolve_local_callee(self.analysis, site)
+        if function is None:
+            return False
+        if self._runners is None:  # one pass over the calls, on first need
+            self._runners = {
+                s.function.qualname
+                for s in self.analysis.calls
+                if s.function is not None
+                and isinstance(s.node.func, cst.Name)
+                and s.node.func.value == next((p for p in s.function.params if p not in SELF_NAMES), None)
+            }
+        return function.qualname in self._runners
 
     # -- a verb handed in: def api(method, path): session.request(method, ...) -------------------
     def _through_helpers(self) -> list[DestructiveCall]:

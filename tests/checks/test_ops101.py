@@ -216,6 +216,18 @@ CASES = [
         atexit.register(shutil.rmtree, scratch)
         print(len, sorted(["b", "a"]))
     ''', "OPS101:6", "OPS101:7"),
+    # ... not a value handed to a call that only keeps it (an Enum member as an option's default)
+    case('''
+        import enum
+        import typer
+        class Mode(str, enum.Enum):
+            archive = "archive"
+            purge = "purge"
+        def main(mode: Mode = typer.Option(Mode.purge), execute: bool = typer.Option(False)):
+            print(mode, execute)
+        if __name__ == "__main__":
+            typer.run(main)
+    '''),
     # ... guarded when the module's runner calls it past its own dry-run check
     case('''
         import sys
