@@ -51,6 +51,35 @@ def _glob_any_ci(globs: Iterable[str], text: str) -> bool:
     return any(fnmatchcase(lowered, g.lower()) for g in globs)
 
 
+def _created_path(site: CallSite) -> cst.BaseExpression | None:
+    """The path a call creates, if it creates one."""
+    args = positional_args(site.node)
+    if site.qualname == "os.open" and args:
+        return args[0]
+    if site.name == "open" and args:
+        mode = string_value(args[1]) if len(args) > 1 else string_value(getattr(keyword_arg(site.node, "mode"), "value", None))
+        return args[0] if mode is not None and any(c in mode for c in "wxa") else None
+    if site.name in ("touch", "mkdir", "write_text") and site.receiver is not None:
+        return site.receiver
+    if site.qualname in ("os.mkdir", "os.makedirs") and args:
+        return args[0]
+    return None
+
+
+def _path_key(expr: cst.BaseExpression) -> str | None:
+    """What names a path across the module: `LOCK_PATH`, `self.lock_file`, a literal, `Path(X)` -> X."""
+    if isinstance(expr, cst.Call) and dotted_name(expr.func) in ("Path", "pathlib.Path") and len(expr.args) == 1:
+        expr = expr.args[0].value
+    text = string_value(expr)
+    return f"'{text}'" if text is not None else dotted_name(expr)
+
+
+def _identifier_words(identifier: str) -> list[str]:
+    """LOCK_PATH -> lock, path; pidFile -> pid, file."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", identifier)
+    return [w.lower() for w in spaced.split("_") if w]
+
+
 def _call_args(site: CallSite) -> list[cst.BaseExpression]:
     """The positional arguments the catalogued function gets: after itself when it is handed on."""
     args = positional_args(site.node)
@@ -77,7 +106,8 @@ class CatalogMatcher:
         self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
         self._temp_names_cache: dict[cst.CSTNode, set[str]] = {}
         self._temp_attributes_cache: dict[str, set[str]] = {}
-        self._runners: set[str] | None = None  # the module's functions that call their first parameter
+        self._runners: set[str] | None = None
+        self._created: set[str] | None = None  # paths the module creates (see _created_paths)  # the module's functions that call their first parameter
 
     def match_all(self) -> list[DestructiveCall]:
         found = []
@@ -390,7 +420,55 @@ class CatalogMatcher:
         temp_names = self._temp_names(site)
         if any(name in temp_names for name in references(path_expr).names):
             return True
-        return self._is_temp_attribute(path_expr, site)
+        return self._is_temp_attribute(path_expr, site) or self._is_housekeeping_file(path_expr)
+
+    def _is_housekeeping_file(self, path_expr: cst.BaseExpression) -> bool:
+        """`os.remove(LOCK_PATH)` where the script made LOCK_PATH itself (`os.open(LOCK_PATH,
+        os.O_CREAT | os.O_EXCL)`): its own lock or pid file (policy `housekeeping_files`), named by
+        a word of an identifier or by the file's name. Another program's lock is not the script's."""
+        words = {w.lower() for w in self.analysis.settings.housekeeping_files}
+        if not words or _path_key(path_expr) not in self._created_paths():
+            return False
+        refs = references(path_expr)
+        for text in refs.strings:
+            name = text.rstrip("/").rsplit("/", 1)[-1].lower()
+            if name.rsplit(".", 1)[-1] in words or name.split(".", 1)[0] in words:
+                return True
+        identifiers = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", self._receiver_text(path_expr))
+        return any(
+            word in words
+            for identifier in identifiers
+            for word in (*_identifier_words(identifier), "".join(_identifier_words(identifier)))
+        )
+
+    def _created_paths(self) -> set[str]:
+        """Paths the module creates: open(p, "w"/"x"/"a"), os.open(p, ...), Path(p).touch(), mkdir."""
+        if self._created is None:
+            self._created = set()
+            for site in self.analysis.calls:
+                target = _created_path(site)
+                if target is not None:
+                    self._created.update(self._path_keys(target, site))
+        return self._created
+
+    def _path_keys(self, target: cst.BaseExpression, site: CallSite) -> list[str]:
+        """The path's own key, or for a helper's parameter (`def acquire_lock(path): os.open(path,
+        ...)`) the keys of what its callers in the module pass."""
+        key = _path_key(target)
+        function = site.function
+        if key is None or function is None or key not in function.params:
+            return [key] if key is not None else []
+        index = [p for p in function.params if p not in SELF_NAMES].index(key)
+        keys = []
+        for caller in self.analysis.callers.get(function.qualname, ()):
+            if isinstance(caller, CallSite):
+                passed = keyword_arg(caller.node, key)
+                args = positional_args(caller.node)
+                value = passed.value if passed is not None else args[index] if index < len(args) else None
+                caller_key = _path_key(value) if value is not None else None
+                if caller_key is not None:
+                    keys.append(caller_key)
+        return keys
 
     def _is_temp_attribute(self, path_expr: cst.BaseExpression, site: CallSite) -> bool:
         """`self.workdir = tempfile.mkdtemp()` in one method, `rmtree(self.workdir)` in another."""

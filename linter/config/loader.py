@@ -812,6 +812,7 @@ def _merge(layers: Sequence[_Layer], known_rules: Mapping[str, str]) -> tuple[Se
     per_file: dict[str, tuple[str, ...]] = {}
     catalog: dict[str, dict[str, Any]] = {}
     permanent_kwargs: dict[str, Any] = {}
+    housekeeping: list[str] = []
     guards: dict[str, list[str]] = {k: [] for k in _GUARD_KEYS}
     ids: dict[str, list[str]] = {k: [] for k in _ID_KEYS}
     max_file_seconds = 60.0
@@ -840,6 +841,7 @@ def _merge(layers: Sequence[_Layer], known_rules: Mapping[str, str]) -> tuple[Se
         if "cache_dir" in data:
             cache_dir = data["cache_dir"]
         permanent_kwargs.update(data.get("permanent_kwargs", {}))
+        _extend(housekeeping, data.get("housekeeping_files", ()))
         for key in _GUARD_KEYS:
             _extend(guards[key], data.get("guards", {}).get(key, ()))
         for key in _ID_KEYS:
@@ -866,6 +868,7 @@ def _merge(layers: Sequence[_Layer], known_rules: Mapping[str, str]) -> tuple[Se
         per_file_ignores=per_file,
         catalog=tuple(_to_entry(e) for e in catalog.values()),
         permanent_kwargs=tuple(permanent_kwargs.items()),
+        housekeeping_files=tuple(housekeeping),
         guards=GuardPolicy(**{k: tuple(v) for k, v in guards.items()}),
         ids=IdPolicy(**{field: tuple(ids[key]) for key, field in _ID_KEYS.items()}),
         custom_rules=tuple(_to_custom_rule(r) for r in custom),

@@ -123,6 +123,7 @@ class Settings:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     catalog: tuple[CatalogEntry, ...] = ()
     permanent_kwargs: tuple[tuple[str, Any], ...] = ()
+    housekeeping_files: tuple[str, ...] = ()  # words naming lock/pid files a script removes as it ends
     guards: GuardPolicy = field(default_factory=GuardPolicy)
     ids: IdPolicy = field(default_factory=IdPolicy)
     custom_rules: tuple[CustomRule, ...] = ()

@@ -35,6 +35,12 @@ CASES = [
  ("sqs.delete_message(QueueUrl=u, ReceiptHandle=h)", None), ("df.drop(columns=['a'])", None),
  ("client = boto3.client('sqs')\nclient.delete_message(QueueUrl=u, ReceiptHandle=h)", None),
  ("client = boto3.client('ec2')\nclient.delete_snapshot(SnapshotId=s)", "aws.ec2.delete_snapshot"),
+ ("fd = os.open(LOCK_PATH, os.O_CREAT | os.O_EXCL)\nos.remove(LOCK_PATH)", None),
+ ("open(self.pid_file, 'w').write('1')\nos.unlink(self.pid_file)", None),
+ ("Path('/run/reaper.lock').touch()\nPath('/run/reaper.lock').unlink()", None),
+ ("os.remove(LOCK_PATH)", "stdlib.os.remove"),  # another program's lock: not the script's own
+ ("open(f'/srv/exports/{pid}.csv', 'w')\nos.remove(f'/srv/exports/{pid}.csv')", "stdlib.os.remove"),
+ ("open(block_path, 'w')\nos.remove(block_path)", "stdlib.os.remove"),
  ("np.delete(samples, 0)", None), ("numpy.delete(samples, [1, 2])", None), ("cache.delete_many(keys)", None),
  ("db.events.delete_many({'ts': {'$lt': cutoff}})", "mongo.delete_many"),
  ("client.users.delete(uid)", "http.client.delete"),

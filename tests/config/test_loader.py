@@ -155,6 +155,7 @@ def test_defaults_from_real_builtin_pack(tmp_path: Path, monkeypatch: pytest.Mon
     assert "*Id" in s.ids.single_names
     assert "csv.DictReader" in s.ids.sources
     assert ("ForceDeleteWithoutRecovery", True) in s.permanent_kwargs
+    assert "lock" in s.housekeeping_files and "pid" in s.housekeeping_files
     assert s.select is None and s.max_file_seconds == 60.0
     assert len(s.digest) == 64
 
@@ -164,6 +165,13 @@ def test_real_policy_file_is_a_valid_user_config(proj: Path, tmp_path: Path) -> 
     empty_pack.mkdir()
     s = load(builtin_pack_dir() / "policy.yaml", empty_pack)
     assert s.guards.dry_run_names[0] == "dry_run"
+
+
+def test_housekeeping_files_extend_the_built_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cfg = write(tmp_path / ".opslint.yaml", "housekeeping_files: [sentinel]\n")
+    s = load_settings(cfg, KNOWN)
+    assert "sentinel" in s.housekeeping_files and "lock" in s.housekeeping_files
 
 
 def test_starter_config_loads(proj: Path, pack: Path) -> None:
