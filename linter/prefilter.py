@@ -73,8 +73,15 @@ class CallGate:
     """
 
     def __init__(self, matches: Sequence[Match]) -> None:
-        self.method_globs = tuple(sorted({g for m in matches for g in m.method}))
-        self.call_globs = tuple(sorted({g for m in matches for g in m.call}))
+        plain = [m for m in matches if not m.args]
+        self.method_globs = tuple(sorted({g for m in plain for g in m.method}))
+        self.call_globs = tuple(sorted({g for m in plain for g in m.call}))
+        # `request` with args {0: DELETE}: the call can match only in a file that spells "delete"
+        self.argued = tuple(
+            (_glob_regex(m.method), _glob_regex(m.call), tuple(str(v).lower() for _, v in m.args))
+            for m in matches
+            if m.args
+        )
         self.shell = any(m.command is not None for m in matches)
         self.sql = any(m.sql is not None for m in matches)
         # a literal word each command / SQL regex needs in the string it reads (None: no such word)
@@ -97,7 +104,11 @@ class CallGate:
                 return True
             if self.shell and qualname in SHELL_CALLS and _spelled(self.shell_words, strings):
                 return True
-        return False
+        return any(
+            ((method is not None and method.match(name)) or (call is not None and any(call.match(q) for q in qualnames)))
+            and _spelled_all(values, strings)
+            for method, call, values in self.argued
+        )
 
 
 def _needs(patterns: list[str]) -> tuple[str, ...] | None:
@@ -109,6 +120,13 @@ def _needs(patterns: list[str]) -> tuple[str, ...] | None:
             return None
         words.update(found)
     return tuple(sorted(words))
+
+
+def _spelled_all(words: tuple[str, ...], strings: Callable[[], str] | None) -> bool:
+    if strings is None:
+        return True
+    text = strings()
+    return all(word in text for word in words)
 
 
 def _spelled(words: tuple[str, ...] | None, strings: Callable[[], str] | None) -> bool:
