@@ -121,6 +121,14 @@ def test_a_glob_without_a_literal_piece_turns_the_prefilter_off(settings: Settin
         ("import os\nos.system('\\x6bubectl delete ns x')\n", "libcst"),
         ("cursor.execute('DELETE FROM users')\n", "libcst"),
         ("cursor.execute('SELECT 1')\n", "calls"),
+        # an entry with argument values needs them spelled in the file
+        ("import urllib.request\nurllib.request.Request(url, method='GET')\n", "calls"),
+        ("import urllib.request\nurllib.request.Request(url, method='DELETE')\n", "libcst"),
+        ("session.request('GET', url)\n", "calls"),
+        ("VERB = 'DELETE'\nsession.request(VERB, url)\n", "libcst"),
+        # a function handed to a call to run
+        ("import os\nlist(map(os.remove, paths))\n", "libcst"),
+        ("import shutil, atexit\natexit.register(shutil.rmtree, d)\n", "libcst"),
         ("x = 1  # opslint: ignore[OPS101] reason\n", "libcst"),
         ("def f(:\n    pass\n", "libcst"),  # CPython rejects it: the full path reports OPS001
         ("def f(:\n    delete()\n", "libcst"),
