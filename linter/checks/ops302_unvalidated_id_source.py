@@ -31,9 +31,12 @@ continue, or a comprehension filter): parsing into a distinct ID type
 (`AppId.parse(raw)`), a validator from `ids.validators`, an anchored
 `re.fullmatch`, membership in an allow-list or in what the API lists for that
 kind (`if app_id not in known_app_ids: raise`), or a kind field
-(`if app["type"] != "insight-app": continue`). A check that only logs, and
-generic conversions (`str()`, `int()`, `UUID()`, `.strip()`), are not
-validation. IDs the script lists itself from the API it acts on are not a
+(`if app["type"] != "insight-app": continue`). A check that only logs, a
+confirmation prompt (it says what a person typed, not what the ID is), and
+generic conversions (`str()`, `int()`, `UUID()`, `.strip()`, `typing.cast`)
+are not validation; nor is a lookup by primary key that only fails when
+nothing matches (`Site.objects.get(pk=site_id)`): a number of the wrong kind
+finds an unrelated row, which is how the wrong things get deleted. IDs the script lists itself from the API it acts on are not a
 source: the listing already fixes their kind, and that includes JSON parsed
 from an HTTP response body (`json.loads(resp.text)`). IDs reach a call through
 its receiver too: an ORM filter (`query(Node).filter(Node.id == node_id)
