@@ -338,6 +338,8 @@ class BoundsAnalysis:
         last = call.func.attr.value if isinstance(call.func, cst.Attribute) else name.split(".")[-1]
         if last in ("islice", "fetchmany"):
             return True
+        if last == "limit" and isinstance(call.func, cst.Attribute) and positional_args(call):
+            return True  # query.limit(100), collection.filter(...).limit(50): at most that many
         if last == "fetchall" and isinstance(call.func, cst.Attribute):
             return self._query_limited(call.func.value, scope)
         if last == "range":

@@ -73,8 +73,14 @@ def _argparse_option(call: cst.Call) -> CliOption | None:
         action = string_value(action_arg.value) or dotted_name(action_arg.value)
     default_arg = keyword_arg(call, "default")
     is_flag = action in ("store_true", "store_false") or (action or "").endswith("BooleanOptionalAction")
+    const_arg = keyword_arg(call, "const")
+    const = literal_value(const_arg.value) if const_arg is not None else None
+    if action == "store_const" and isinstance(const, bool):
+        is_flag = True  # action="store_const", const=True: a store_true spelled out
     if default_arg is not None:
         default = literal_value(default_arg.value)
+    elif action == "store_const" and isinstance(const, bool):
+        default = None  # argparse's default: off for const=True
     elif action == "store_true":
         default = False
     elif action == "store_false":

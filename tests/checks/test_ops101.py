@@ -244,6 +244,17 @@ CASES = [
         run(s3.delete_object, Bucket="b", Key="k")
         retry(s3.delete_object, Bucket="b", Key="k")
     ''', "OPS101:13"),
+    # action="store_const", const=True is an opt-in flag like store_true
+    case('''
+        import argparse
+        import boto3
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--really-delete", dest="really_delete", action="store_const", const=True, default=False)
+        args = parser.parse_args()
+        for obj in boto3.resource("s3").Bucket("logs").objects.filter(Prefix="old/").limit(100):
+            if args.really_delete:
+                obj.delete()
+    '''),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
