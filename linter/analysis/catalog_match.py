@@ -250,7 +250,10 @@ class CatalogMatcher:
         if site.receiver is not None:
             receiver_text = self._receiver_text(site.receiver)
             if match.receiver and not _glob_any_ci(match.receiver, receiver_text):
-                return False
+                # for cont in client.containers.list(): cont.remove(): the loop says what it is
+                iterable = self._iterated_by(site.receiver, site)
+                if iterable is None or not _glob_any_ci(match.receiver, self._receiver_text(iterable)):
+                    return False
             if match.not_receiver and (
                 _glob_any_ci(match.not_receiver, receiver_text)
                 or _glob_any_ci(match.not_receiver, self._client_service(site.receiver, site))
@@ -309,6 +312,18 @@ class CatalogMatcher:
                         if isinstance(target.target, cst.Name):
                             names.add(target.target.value)
         return names
+
+    def _iterated_by(self, receiver: cst.BaseExpression, site: CallSite) -> cst.BaseExpression | None:
+        """The iterable of the enclosing `for NAME in ...` whose target is the receiver (a name
+        assigned once in the function stands for its value)."""
+        if not isinstance(receiver, cst.Name):
+            return None
+        for ancestor in self.analysis.ancestors(site.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+                return None
+            if isinstance(ancestor, cst.For) and isinstance(ancestor.target, cst.Name) and ancestor.target.value == receiver.value:
+                return self._follow_name(ancestor.iter, site)
+        return None
 
     def _client_service(self, receiver: cst.BaseExpression, site: CallSite) -> str:
         """`client = boto3.client("sqs")` -> "sqs": a lookalike exclusion (`*sqs*`) holds for a

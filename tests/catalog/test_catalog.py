@@ -41,6 +41,9 @@ CASES = [
  ("os.remove(LOCK_PATH)", "stdlib.os.remove"),  # another program's lock: not the script's own
  ("open(f'/srv/exports/{pid}.csv', 'w')\nos.remove(f'/srv/exports/{pid}.csv')", "stdlib.os.remove"),
  ("open(block_path, 'w')\nos.remove(block_path)", "stdlib.os.remove"),
+ ("for c in client.containers.list(all=True):\n    c.remove()", "docker.remove"),
+ ("stopped = client.containers.list(all=True)\nfor c in stopped:\n    c.remove()", "docker.remove"),
+ ("for n in names:\n    n.remove()", None), ("for n in containers:\n    names.remove(n)", None),
  ("np.delete(samples, 0)", None), ("numpy.delete(samples, [1, 2])", None), ("cache.delete_many(keys)", None),
  ("db.events.delete_many({'ts': {'$lt': cutoff}})", "mongo.delete_many"),
  ("client.users.delete(uid)", "http.client.delete"),
