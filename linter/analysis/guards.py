@@ -813,6 +813,8 @@ class _Evaluator:
             return None
         if self._is_prompt(expr):
             return PROMPT
+        if isinstance(expr, cst.Name) and self._name_meaning(expr.value, scope, depth) == PROMPT:
+            return PROMPT  # confirm = input(): a typed answer, whatever the name says
         key = self.flag_key(expr)
         if key is not None:
             kind = self.guards.flag_kind(key)

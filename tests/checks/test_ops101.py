@@ -255,6 +255,19 @@ CASES = [
             if args.really_delete:
                 obj.delete()
     '''),
+    # a variable named like a switch but assigned a typed answer is a prompt: typing "delete" confirms
+    case('''
+        import argparse, sys
+        from acme import client
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--force", action="store_true")
+        args = parser.parse_args()
+        if not args.force:
+            confirm = input("type 'delete' to go on: ")
+            if confirm != "delete":
+                sys.exit(0)
+        client.delete_instances(["i-1", "i-2"])
+    '''),
     # unguarded: bare script, no flag at all
     case('''
         import shutil
