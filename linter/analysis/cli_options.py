@@ -22,7 +22,7 @@ def collect_cli_options(analysis: ModuleAnalysis) -> list[CliOption]:
     options: list[CliOption] = []
     for site in analysis.calls:
         resolved = site.qualname or ""
-        if _is_argparse_style(site.name, site.receiver is not None, resolved):
+        if _is_argparse_style(site.name, site.receiver is not None, resolved) or _is_configargparse_add(site.node, site.name):
             option = _argparse_option(site.node)
         elif resolved in ("click.option", "click.argument"):
             option = _click_option(site.node, analysis)
@@ -43,6 +43,15 @@ def _is_argparse_style(name: str | None, has_receiver: bool, resolved: str) -> b
     if name in ("add_argument", "add_option") and has_receiver:
         return True
     return resolved.endswith("make_option")
+
+
+def _is_configargparse_add(call: cst.Call, name: str | None) -> bool:
+    """configargparse's `p.add("--dry-run", ...)` / `p.add_arg(...)`: a receiver's add of a flag."""
+    if name not in ("add", "add_arg") or not isinstance(call.func, cst.Attribute):
+        return False
+    args = positional_args(call)
+    first = string_value(args[0]) if args else None
+    return first is not None and first.startswith("-") and len(first) > 1
 
 
 def _flags(call: cst.Call) -> tuple[str, ...]:

@@ -8,6 +8,11 @@ from linter.analysis.model import ModuleAnalysis
 from linter.checks.base import Report, Rule
 
 COMMAND_DECORATORS = (".command", ".group", ".callback")
+# calls only a command-line program makes: a parser of its arguments, a CLI runner
+EXECUTABLE_CALLS = frozenset({
+    "argparse.ArgumentParser", "typer.run", "fire.Fire", "configargparse.ArgumentParser",
+    "configargparse.ArgParser", "configargparse.get_argument_parser", "configargparse.getArgumentParser",
+})
 
 
 class MissingDryRun(Rule):
@@ -88,7 +93,7 @@ def _is_executable(analysis: ModuleAnalysis) -> bool:
     if analysis.main_guard is not None or _command_function(analysis) is not None:
         return True
     for site in analysis.calls:
-        if site.qualname in ("argparse.ArgumentParser", "typer.run", "fire.Fire"):
+        if site.qualname in EXECUTABLE_CALLS:
             return True
         if site.function is None and _at_module_level(analysis, site.node):
             if site.callee == "main" or site.callee in analysis.functions:

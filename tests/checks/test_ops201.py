@@ -3,6 +3,14 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a configargparse parser makes a command-line script
+    case('''
+        import configargparse, shutil
+        def main():
+            p = configargparse.ArgParser()
+            p.add("--path", required=True)
+            shutil.rmtree(p.parse_args().path)
+    ''', "OPS201:5"),
     # a top-level map over a module function runs it: an executable script
     case('''
         import sys

@@ -3,6 +3,18 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # configargparse declares options with p.add(...)
+    case('''
+        import configargparse
+        from azure.mgmt.resource import ResourceManagementClient
+        p = configargparse.get_argument_parser(name="cleanup")
+        p.add("--dry-run", action="store_true", help="only print")
+        args = p.parse_args()
+        client = ResourceManagementClient(None, "sub")
+        for group in list(client.resource_groups.list())[:20]:
+            if not args.dry_run:
+                client.resource_groups.begin_delete(group.name)
+    ''', "OPS203:4"),
     # a constant that is the only switch: every run acts until someone edits the file
     case('''
         import boto3
