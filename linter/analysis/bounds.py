@@ -22,7 +22,7 @@ from typing import Iterator
 import libcst as cst
 
 from linter.analysis.walk import walk
-from linter.analysis.callgraph import resolve_local_callee, site_in
+from linter.analysis.callgraph import passed_argument, resolve_local_callee, site_in
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
 from linter.known_calls import SQL_METHODS
@@ -322,11 +322,8 @@ class BoundsAnalysis:
         sites = [s for s in self.analysis.callers.get(scope.qualname, []) if isinstance(s, CallSite)]
         if not sites or any(resolve_local_callee(self.analysis, s) is not scope for s in sites):
             return False
-        index = scope.params.index(name)
-        if scope.is_method and scope.params and scope.params[0] in ("self", "cls"):
-            index -= 1
         for site in sites:
-            value = _argument(site.node, name, index)
+            value = passed_argument(site.node, scope, name)
             if value is None:
                 return False
             if not (self._iterable_bounded(value, site.function, depth + 1) or self._checked_before(site.node, site.function)):
@@ -631,14 +628,6 @@ class BoundsAnalysis:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-
-
-def _argument(call: cst.Call, name: str, index: int) -> cst.BaseExpression | None:
-    keyword = keyword_arg(call, name)
-    if keyword is not None:
-        return keyword.value
-    positional = positional_args(call)
-    return positional[index] if 0 <= index < len(positional) else None
 
 
 def _elements(expr: cst.BaseExpression) -> list[cst.BaseElement]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from linter.analysis.model import MODULE_SCOPE, CallSite, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import dotted_name
+from linter.analysis.names import dotted_name, keyword_arg, positional_args
 
 SELF_NAMES = ("self", "cls")
 
@@ -21,6 +21,26 @@ def site_in(call: cst.Call, scope: FunctionInfo | None) -> CallSite:
         function=scope,
         statement=call,
     )
+
+
+def passed_argument(call: cst.Call, function: FunctionInfo, name: str) -> cst.BaseExpression | None:
+    """What a direct call of `function` passes to its parameter `name`: by keyword, or by position
+    among its positional parameters (after `self`/`cls`); None when left out or behind a *args."""
+    keyword = keyword_arg(call, name)
+    if keyword is not None:
+        return keyword.value
+    params = function.node.params
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if name not in positional or any(a.star == "*" for a in call.args):
+        return None
+    index = positional.index(name) - (1 if _is_bound(function) else 0)
+    values = positional_args(call)
+    return values[index] if 0 <= index < len(values) else None
+
+
+def _is_bound(function: FunctionInfo) -> bool:
+    """A method called on an instance or class: its first parameter is not passed."""
+    return function.class_name is not None and "staticmethod" not in function.decorators
 
 
 def resolve_local_callee(analysis: ModuleAnalysis, site: CallSite) -> FunctionInfo | None:

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 import libcst as cst
 
-from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.callgraph import passed_argument, resolve_local_callee
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.walk import walk
 from linter.analysis.names import (
@@ -106,8 +106,8 @@ class CatalogMatcher:
         self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
         self._temp_names_cache: dict[cst.CSTNode, set[str]] = {}
         self._temp_attributes_cache: dict[str, set[str]] = {}
-        self._runners: set[str] | None = None
-        self._created: set[str] | None = None  # paths the module creates (see _created_paths)  # the module's functions that call their first parameter
+        self._runners: set[str] | None = None  # the module's functions that call their first parameter
+        self._created: set[str] | None = None  # paths the module creates (see _created_paths)
 
     def match_all(self) -> list[DestructiveCall]:
         found = []
@@ -199,15 +199,8 @@ class CatalogMatcher:
 
     @staticmethod
     def _supplies(caller: CallSite, function: FunctionInfo, needed: dict[str, str]) -> bool:
-        params = list(function.params)
-        if function.is_method and params and params[0] in SELF_NAMES:
-            params = params[1:]
-        positional = positional_args(caller.node)
         for name, expected in needed.items():
-            arg = keyword_arg(caller.node, name)
-            value = arg.value if arg is not None else None
-            if value is None and name in params and params.index(name) < len(positional):
-                value = positional[params.index(name)]
+            value = passed_argument(caller.node, function, name)
             text = string_value(value) if value is not None else None
             if text is None or text.lower() != expected.lower():
                 return False
@@ -473,13 +466,10 @@ class CatalogMatcher:
         function = site.function
         if key is None or function is None or key not in function.params:
             return [key] if key is not None else []
-        index = [p for p in function.params if p not in SELF_NAMES].index(key)
         keys = []
         for caller in self.analysis.callers.get(function.qualname, ()):
             if isinstance(caller, CallSite):
-                passed = keyword_arg(caller.node, key)
-                args = positional_args(caller.node)
-                value = passed.value if passed is not None else args[index] if index < len(args) else None
+                value = passed_argument(caller.node, function, key)
                 caller_key = _path_key(value) if value is not None else None
                 if caller_key is not None:
                     keys.append(caller_key)

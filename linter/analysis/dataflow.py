@@ -25,7 +25,7 @@ from typing import Mapping, Sequence
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.callgraph import passed_argument, resolve_local_callee
 from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, parameter, positional_args, string_value
@@ -987,14 +987,10 @@ class DataFlow:
             isinstance(call.func, cst.Name) and call.func.value == function.class_name
         )
         if direct:
-            keyword = keyword_arg(call, name)
-            if keyword is not None:
-                return [(keyword.value, False)]
-            if any(a.star for a in call.args):
+            if any(a.star for a in call.args) and keyword_arg(call, name) is None:
                 return []
-            positional = positional_args(call)
-            position = index - (1 if bound else 0)
-            return [(positional[position], False)] if 0 <= position < len(positional) else []
+            value = passed_argument(call, function, name)
+            return [(value, False)] if value is not None else []
         # handed on: map(f, xs), pool.submit(f, x), Thread(target=f, args=(x,))
         position = index - (1 if bound else 0)
         target = keyword_arg(call, "target")

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 import libcst as cst
 
 from linter.analysis.walk import walk
-from linter.analysis.callgraph import resolve_local_callee, site_in
+from linter.analysis.callgraph import passed_argument, resolve_local_callee, site_in
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import (
     UNKNOWN,
@@ -203,18 +203,13 @@ class GuardAnalysis:
         sites = self.analysis.callers.get(scope.qualname)
         if not sites:
             return None  # called from elsewhere, or not at all: nothing to go on
-        positional = [p.name.value for p in (*scope.node.params.posonly_params, *scope.node.params.params)]
-        index = positional.index(name) if name in positional else None
         values: list[object] = []
         for site in sites:
             if not isinstance(site, CallSite) or resolve_local_callee(self.analysis, site) is not scope:
                 return None  # handed on (a callback, a thread target): its arguments are unknown
             if any(a.star for a in site.node.args):
                 return None
-            passed = keyword_arg(site.node, name)
-            value = passed.value if passed is not None else None
-            if value is None and index is not None and len(positional_args(site.node)) > index:
-                value = positional_args(site.node)[index]
+            value = passed_argument(site.node, scope, name)
             if value is None:
                 value = param.default
             literal = literal_value(value) if value is not None else UNKNOWN
