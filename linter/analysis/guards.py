@@ -1019,11 +1019,10 @@ def _block_exits(block: cst.BaseSuite, evaluator: _Evaluator, scope: FunctionInf
     return False
 
 
-def _collect_assignments(block: cst.CSTNode, into: dict[str, list[cst.BaseExpression]]) -> None:
-    """`NAME = value` statements of a block and its nested blocks, not of nested functions.
-
-    Walks statements only (never expressions): much cheaper than a LibCST visitor.
-    """
+def _assignments(block: cst.CSTNode) -> Iterator[tuple[cst.BaseSmallStatement, cst.BaseExpression, cst.BaseExpression]]:
+    """(statement, target, value) of every assignment in a block and its nested blocks, not in
+    nested functions or classes. Walks statements only (never expressions): much cheaper than a
+    LibCST visitor."""
     body = getattr(block, "body", ())
     if not isinstance(body, (list, tuple)):
         return
@@ -1032,34 +1031,27 @@ def _collect_assignments(block: cst.CSTNode, into: dict[str, list[cst.BaseExpres
             for small in statement.body:
                 if isinstance(small, cst.Assign):
                     for target in small.targets:
-                        if isinstance(target.target, cst.Name):
-                            into.setdefault(target.target.value, []).append(small.value)
-                elif isinstance(small, cst.AnnAssign) and small.value is not None and isinstance(small.target, cst.Name):
-                    into.setdefault(small.target.value, []).append(small.value)
-        elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            continue
-        elif isinstance(statement, cst.BaseCompoundStatement):
+                        yield small, target.target, small.value
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    yield small, small.target, small.value
+        elif isinstance(statement, cst.BaseCompoundStatement) and not isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             for part in _sub_blocks(statement):
-                _collect_assignments(part, into)
+                yield from _assignments(part)
+
+
+def _collect_assignments(block: cst.CSTNode, into: dict[str, list[cst.BaseExpression]]) -> None:
+    """`NAME = value` (and `NAME: T = value`) statements of a block and its nested blocks."""
+    for _, target, value in _assignments(block):
+        if isinstance(target, cst.Name):
+            into.setdefault(target.value, []).append(value)
 
 
 def _self_assigned(block: cst.CSTNode) -> Iterator[tuple[str, cst.BaseExpression]]:
     """`self.X = value` statements of a method's body and its nested blocks."""
-    body = getattr(block, "body", ())
-    if not isinstance(body, (list, tuple)):
-        return
-    for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if not isinstance(small, cst.Assign):
-                    continue
-                for target in small.targets:
-                    node = target.target
-                    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
-                        yield node.attr.value, small.value
-        elif isinstance(statement, cst.BaseCompoundStatement) and not isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            for part in _sub_blocks(statement):
-                yield from _self_assigned(part)
+    for statement, target, value in _assignments(block):
+        if isinstance(statement, cst.Assign) and isinstance(target, cst.Attribute):
+            if isinstance(target.value, cst.Name) and target.value.value == "self":
+                yield target.attr.value, value
 
 
 def _sub_blocks(statement: cst.BaseCompoundStatement) -> Iterator[cst.CSTNode]:
