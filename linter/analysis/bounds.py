@@ -65,6 +65,7 @@ class BoundsAnalysis:
         self._in_loop_memo: dict[str, bool] = {}
         self._growth_memo: dict[cst.CSTNode, frozenset[str]] = {}
         self._while_memo: dict[cst.While, bool] = {}
+        self._count_names_memo: dict[cst.CSTNode, set[str]] = {}
 
     # -- which functions reach a destructive call -----------------------------------------
     @cached_property
@@ -466,9 +467,14 @@ class BoundsAnalysis:
         return bool(self._count_check_names(body))
 
     def _count_check_names(self, body: cst.BaseSuite) -> set[str]:
-        collector = _CountChecks(self)
-        walk(body, collector)
-        return collector.names if collector.found else set()
+        """The names in the body's counter checks (empty: none); asked once per loop, then again
+        for each loop around it, so kept."""
+        names = self._count_names_memo.get(body)
+        if names is None:
+            collector = _CountChecks(self)
+            walk(body, collector)
+            names = self._count_names_memo[body] = collector.names if collector.found else set()
+        return names
 
     def _capped_by_inner_counter(self, loop: cst.CSTNode, inner: list[cst.CSTNode]) -> bool:
         """`for page in pages: for role in page: if deleted >= MAX: return/break`: a counter kept
@@ -1018,7 +1024,7 @@ class _CountChecks(cst.CSTVisitor):
 
 
 def _floor_only(test: cst.BaseExpression) -> bool:
-    """`len(x) < 2`, `len(x) <= 1`, `2 > len(x)`, `not ids`: true only when there are too few."""
+    """`len(x) < 2`, `len(x) <= 1`, `2 > len(x)`: true only when there are too few."""
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
         return False
     operator = test.comparisons[0].operator
