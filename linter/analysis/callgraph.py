@@ -38,6 +38,15 @@ def passed_argument(call: cst.Call, function: FunctionInfo, name: str) -> cst.Ba
     return values[index] if 0 <= index < len(values) else None
 
 
+def first_parameter(function: FunctionInfo) -> str | None:
+    """The first parameter a caller passes (after `self`/`cls` for a method)."""
+    params = function.node.params
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if _is_bound(function):
+        positional = positional[1:]
+    return positional[0] if positional else None
+
+
 def _is_bound(function: FunctionInfo) -> bool:
     """A method called on an instance or class: its first parameter is not passed."""
     return function.class_name is not None and "staticmethod" not in function.decorators
@@ -157,8 +166,12 @@ def build_call_graph(analysis: ModuleAnalysis) -> None:
     analysis.local_instances = collect_local_instances(analysis) if analysis.classes else {}
     graph: dict[str, set[str]] = {}
     callers: dict[str, list[CallSite | cst.CSTNode]] = {}
+    runs_handed: dict[str, list[cst.Call]] = {}
     for site in analysis.calls:
         scope = site.function.qualname if site.function else MODULE_SCOPE
+        if site.function is not None and isinstance(site.node.func, cst.Name):
+            if site.node.func.value == first_parameter(site.function):
+                runs_handed.setdefault(site.function.qualname, []).append(site.node)
         targets = []
         direct = resolve_local_callee(analysis, site)
         if direct is not None:
@@ -169,3 +182,4 @@ def build_call_graph(analysis: ModuleAnalysis) -> None:
             callers.setdefault(target.qualname, []).append(site)
     analysis.call_graph = graph
     analysis.callers = callers
+    analysis.runs_handed = runs_handed

@@ -106,7 +106,6 @@ class CatalogMatcher:
         self._assignments_cache: dict[int, dict[str, list[cst.BaseExpression]]] = {}
         self._temp_names_cache: dict[cst.CSTNode, set[str]] = {}
         self._temp_attributes_cache: dict[str, set[str]] = {}
-        self._runners: set[str] | None = None  # the module's functions that call their first parameter
         self._created: set[str] | None = None  # paths the module creates (see _created_paths)
 
     def match_all(self) -> list[DestructiveCall]:
@@ -149,17 +148,7 @@ class CatalogMatcher:
 
     def _calls_what_it_is_handed(self, site: CallSite) -> bool:
         function = resolve_local_callee(self.analysis, site)
-        if function is None:
-            return False
-        if self._runners is None:  # one pass over the calls, on first need
-            self._runners = {
-                s.function.qualname
-                for s in self.analysis.calls
-                if s.function is not None
-                and isinstance(s.node.func, cst.Name)
-                and s.node.func.value == next((p for p in s.function.params if p not in SELF_NAMES), None)
-            }
-        return function.qualname in self._runners
+        return function is not None and function.qualname in self.analysis.runs_handed
 
     # -- a verb handed in: def api(method, path): session.request(method, ...) -------------------
     def _through_helpers(self) -> list[DestructiveCall]:

@@ -350,17 +350,9 @@ class _Evaluator:
         calls `action(...)` only past its own dry-run check."""
         site = self._site_for(call, scope)
         wrapper = resolve_local_callee(self.analysis, site) if site is not None else None
-        if wrapper is None or not wrapper.params:
+        if wrapper is None:
             return False
-        params = list(wrapper.params)
-        if wrapper.is_method and params[0] in ("self", "cls"):
-            params = params[1:]
-        handed = params[0] if params else None
-        inner = [
-            s.node
-            for s in self.analysis.calls
-            if s.function is wrapper and isinstance(s.node.func, cst.Name) and s.node.func.value == handed
-        ]
+        inner = self.analysis.runs_handed.get(wrapper.qualname, [])
         return bool(inner) and all(self.segment_guarded(n, wrapper.node) for n in inner)
 
     def _later_executions(self, call: cst.Call, scope: FunctionInfo | None) -> list[cst.Call]:

@@ -128,6 +128,8 @@ class ModuleAnalysis:
     # function qualname (or MODULE_SCOPE) -> qualnames of module functions it calls or hands on
     call_graph: dict[str, set[str]] = field(default_factory=dict)
     callers: dict[str, list[CallSite | cst.CSTNode]] = field(default_factory=dict)
+    # function qualname -> its calls of its first parameter: `def with_backoff(fn, ...): fn(...)`
+    runs_handed: dict[str, list[cst.Call]] = field(default_factory=dict)
     # (scope qualname or "<Class>.self", variable) -> module class it holds an instance of
     local_instances: dict[tuple[str, str], str] = field(default_factory=dict)
     source: str | None = None  # the text parsed, when the caller has it: cheaper positions
