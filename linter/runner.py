@@ -299,13 +299,14 @@ def _lint_all(
         if not files:
             return
         jobs = max(1, min(options.jobs, len(files)))
-        import multiprocessing  # not on a run the cache answers
+        if jobs > 1:
+            import multiprocessing  # not for one file (pre-commit's usual case) or a run the cache answers
 
-        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for target in files:
-                yield lint_target(target, settings, options, None, prefilter, cache)
-        else:
-            yield from _lint_in_pool(files, jobs, (settings, options, prefilter, cache))
+            if "fork" in multiprocessing.get_all_start_methods():
+                yield from _lint_in_pool(files, jobs, (settings, options, prefilter, cache))
+                return
+        for target in files:
+            yield lint_target(target, settings, options, None, prefilter, cache)
 
 
 def _lint_in_pool(

@@ -347,6 +347,21 @@ def test_a_run_the_prefilter_settles_never_imports_libcst(tmp_path: Path) -> Non
     assert result.stdout.strip().splitlines()[-1] == "False", result.stdout + result.stderr
 
 
+def test_one_file_with_a_destructive_call_runs_without_a_process_pool(tmp_path: Path) -> None:
+    (tmp_path / "purge.py").write_text("import shutil\n\nshutil.rmtree('/srv/old')\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from linter.cli import main\n"
+        "try:\n"
+        "    main(['check', '--no-cache', '--jobs', '2', 'purge.py'])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 1, done.code\n"
+        "print('libcst' in sys.modules, 'multiprocessing' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "True False", result.stdout + result.stderr
+
+
 def test_import_aliases_found_in_every_nested_block() -> None:
     import ast
 
