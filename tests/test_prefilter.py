@@ -332,34 +332,30 @@ def test_static_rule_metadata_equals_the_rule_classes() -> None:
 # -- import cost -----------------------------------------------------------------------------------
 
 
-def test_a_run_the_prefilter_settles_never_imports_libcst(tmp_path: Path) -> None:
-    (tmp_path / "clean.py").write_text("import os\n\nprint(os.getcwd())\n", encoding="utf-8")
+def _modules_after_check(tmp_path: Path, args: list[str], exit_code: int) -> dict[str, bool]:
+    """Run `opslint check ARGS` in a fresh interpreter: which costly modules did it import?"""
     script = (
         "import sys\n"
         "from linter.cli import main\n"
         "try:\n"
-        "    main(['check', '--no-cache', 'clean.py'])\n"
+        f"    main(['check', '--no-cache', *{args!r}])\n"
         "except SystemExit as done:\n"
-        "    assert done.code == 0, done.code\n"
-        "print('libcst' in sys.modules)\n"
+        f"    assert done.code == {exit_code}, done.code\n"
+        "print(*(name in sys.modules for name in ('libcst', 'multiprocessing')))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "False", result.stdout + result.stderr
+    libcst, multiprocessing = result.stdout.strip().splitlines()[-1].split()
+    return {"libcst": libcst == "True", "multiprocessing": multiprocessing == "True"}
+
+
+def test_a_run_the_prefilter_settles_never_imports_libcst(tmp_path: Path) -> None:
+    (tmp_path / "clean.py").write_text("import os\n\nprint(os.getcwd())\n", encoding="utf-8")
+    assert _modules_after_check(tmp_path, ["clean.py"], 0)["libcst"] is False
 
 
 def test_one_file_with_a_destructive_call_runs_without_a_process_pool(tmp_path: Path) -> None:
     (tmp_path / "purge.py").write_text("import shutil\n\nshutil.rmtree('/srv/old')\n", encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from linter.cli import main\n"
-        "try:\n"
-        "    main(['check', '--no-cache', '--jobs', '2', 'purge.py'])\n"
-        "except SystemExit as done:\n"
-        "    assert done.code == 1, done.code\n"
-        "print('libcst' in sys.modules, 'multiprocessing' in sys.modules)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "True False", result.stdout + result.stderr
+    assert _modules_after_check(tmp_path, ["--jobs", "2", "purge.py"], 1) == {"libcst": True, "multiprocessing": False}
 
 
 def test_import_aliases_found_in_every_nested_block() -> None:
