@@ -47,7 +47,10 @@ class Rule:
     def explain(cls) -> str:
         parts = [f"# {cls.id} {cls.name} ({cls.severity})", "", cls.summary.strip()]
         if cls.rationale:
-            parts += ["", "## Why this matters", "", cls.rationale.strip()]
+            rationale = cls.rationale.strip()
+            # a rationale written in ruff's sections ("## What it does", ...) brings its own headings
+            heading = [] if rationale.startswith("## ") else ["", "## Why this matters"]
+            parts += [*heading, "", rationale]
         if cls.bad:
             parts += ["", "## Example", "", "```python", cls.bad.strip("\n"), "```"]
         if cls.good:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -35,6 +36,9 @@ def test_explain_shows_the_doc(rule: type) -> None:
     assert rule.summary.strip().split()[0] in result.output
     if rule.bad:
         assert rule.bad.strip().splitlines()[0] in result.output
+    headings = re.findall(r"^## .*$", result.output, re.MULTILINE)
+    assert len(headings) == len(set(headings)), headings
+    assert not re.search(r"^## .*\n\n## ", result.output, re.MULTILINE), "a section with no text"
 
 
 def test_every_rule_has_documentation() -> None:
