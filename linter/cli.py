@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
@@ -405,6 +406,10 @@ def init(force: bool, directory: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: no Python traceback ever reaches the user."""
+    # Reading a scanned file's string literals compiles them (LibCST's evaluated_value): their
+    # invalid escapes and `"x"()` slips are the scanned code's, not something to print here.
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
+    warnings.filterwarnings("ignore", message="invalid escape sequence", category=DeprecationWarning)
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="opslint")
     except KeyboardInterrupt:

@@ -198,3 +198,19 @@ def test_format_given_before_the_subcommand(project: Path) -> None:
     assert code == 0 and {"id", "name", "severity", "enabled"} <= set(json.loads(out)[0])
     code, _, err = invoke("--format", "sarif", "rules")
     assert code == 2 and "not available" in err
+
+
+def test_warnings_about_the_scanned_code_are_not_printed(tmp_path: Path) -> None:
+    """Python compiles a scanned file's literals; `-W default` (or 3.12+) would print their warnings."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "purge.py"
+    script.write_text('import os\npattern = "\\d+"\nprint(1 is 1, "x" if 0 else ())\nos.remove("/srv/old")\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "linter", "check", "--no-cache", "-q", str(script)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "OPS101" in result.stdout and result.stderr == ""
