@@ -490,11 +490,14 @@ class BoundsAnalysis:
         return False
 
     def _checked_before(self, node: cst.CSTNode, scope: FunctionInfo | None) -> bool:
-        """`if len(ids) > LIMIT: sys.exit(...)` (or an assert) earlier in the same function."""
+        """`if len(ids) > LIMIT: sys.exit(...)` (or an assert) earlier in the same function, or
+        an `if len(ids) <= LIMIT:` around the node (or the `else:` of `if len(ids) > LIMIT:`)."""
         child = node
         for parent in self.analysis.ancestors(node):
             if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
                 return False
+            if isinstance(parent, cst.If) and self._size_branch(parent, child):
+                return True
             body = getattr(parent, "body", None)
             if isinstance(parent, (cst.IndentedBlock, cst.Module)) and isinstance(body, (list, tuple)):
                 for statement in body:
@@ -503,6 +506,15 @@ class BoundsAnalysis:
                     if self._is_size_check(statement):
                         return True
             child = parent
+        return False
+
+    def _size_branch(self, branch: cst.If, child: cst.CSTNode) -> bool:
+        """Is `child` the branch of `branch` that runs only when the size is within a limit?"""
+        if child is branch.body:
+            tests = _conjuncts(branch.test)
+            return any(isinstance(t, cst.Comparison) and _floor_only(t) and not _compares_lengths(t) for t in tests)
+        if child is branch.orelse and isinstance(child, cst.Else):
+            return self._is_size_test(branch.test) and not _floor_only(branch.test)
         return False
 
     def _is_size_check(self, statement: cst.CSTNode) -> bool:
@@ -591,6 +603,10 @@ class BoundsAnalysis:
                 found.append(arg.value)
             elif isinstance(arg.value, cst.Name) and self._is_id_collection_name(arg.value.value):
                 found.append(arg.value)
+            elif arg.star == "*" and not _forwards_star_args(arg.value, call.site.function):
+                found.append(arg.value)  # r.delete(*keys): one call, as many items as the list holds
+            elif (joined := _joined_items(arg.value)) is not None:
+                found.append(joined)  # es.indices.delete(index=",".join(names))
         if found:
             return found
         if not call.entry.bulk or call.entry.filter_based:
@@ -640,6 +656,26 @@ def _elements(expr: cst.BaseExpression) -> list[cst.BaseElement]:
     if isinstance(expr, (cst.Tuple, cst.List)):
         return list(expr.elements)
     return [cst.Element(expr)]
+
+
+def _forwards_star_args(value: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
+    """`def rm(*args): shutil.rmtree(*args)` hands on its arguments, not a list of items."""
+    if scope is None or not isinstance(value, cst.Name):
+        return False
+    star = scope.node.params.star_arg
+    return isinstance(star, cst.Param) and star.name.value == value.value
+
+
+def _joined_items(expr: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The list in `",".join(names)`: items joined into one argument. A separator that builds
+    one name or path from parts (`"/".join(parts)`, `"".join(chars)`) does not list items."""
+    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "join"):
+        return None
+    separator = string_value(expr.func.value)
+    if not separator or separator.strip(" \t\n,;|"):
+        return None
+    args = positional_args(expr)
+    return args[0] if len(args) == 1 else None
 
 
 def _collection_shaped(expr: cst.BaseExpression) -> bool:
@@ -1021,6 +1057,18 @@ class _CountChecks(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
+
+
+def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """`a and b and c` -> [a, b, c]: each must hold for the branch to run."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _conjuncts(test.left) + _conjuncts(test.right)
+    return [test]
+
+
+def _compares_lengths(test: cst.Comparison) -> bool:
+    """`len(a) <= len(b)`: no limit on either."""
+    return _is_len_call(test.left) and _is_len_call(test.comparisons[0].comparator)
 
 
 def _floor_only(test: cst.BaseExpression) -> bool:

@@ -21,6 +21,7 @@ listing around a `for` over each page) over a collection whose body reaches
 a destructive call, directly or through the module's own
 functions, and a destructive call that takes a collection of IDs
 (`delete_objects`, `batch_delete_*`, `terminate_instances(InstanceIds=ids)`,
+`r.delete(*keys)`, `es.indices.delete(index=",".join(names))`,
 `delete_many({"_id": {"$in": ids}})`, `DELETE ... WHERE id IN (...)`), or a
 SQL `DELETE` with no `WHERE`, when nothing caps the count. IDs count wherever
 they pick the items, including the receiver chain
@@ -31,7 +32,7 @@ exclusion (`User.objects.exclude(pk__in=keep).delete()`) deletes everything
 against a limit first (`if qs.count() > MAX: sys.exit(...)`).
 
 A cap bounds the *number* of items: a `len(ids) > LIMIT` check that exits
-first, a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks (in an
+first (or an `if len(ids) <= LIMIT:` around the delete), a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks (in an
 inner loop too, when it is kept across the outer loop's pages), a
 `--max`/`--limit`/`--batch-size` option the loop's iterable consults (the
 operator sized the run), or a `limit=`/`MaxResults=` on a listing that is not

@@ -3,6 +3,38 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # one call handed a whole list: star-args and items joined into one argument
+    case('''
+        import sys
+        import redis
+        from elasticsearch import Elasticsearch
+        r = redis.Redis()
+        es = Elasticsearch()
+        if "--execute" in sys.argv:
+            keys = [k for k in r.scan_iter(match=sys.argv[2])]
+            r.delete(*keys)
+            names = [line.strip() for line in open(sys.argv[3])]
+            es.indices.delete(index=",".join(names))
+            if len(names) <= 20:
+                es.indices.delete(index=", ".join(names))
+            es.indices.delete(index=",".join(names[:20]))
+            if len(names) > 20:
+                print("refusing: too many")
+            else:
+                r.delete(*names)
+            if len(names) <= len(keys):
+                r.delete(*names)
+    ''', "OPS103:8", "OPS103:10", "OPS103:19"),
+    # a path built from parts, and a wrapper handing on its *args, are not lists of items
+    case('''
+        import shutil, sys
+        def rm(*args, **kwargs):
+            shutil.rmtree(*args, **kwargs)
+        if "--execute" in sys.argv:
+            parts = sys.argv[1].split("/")
+            shutil.rmtree("/".join(parts))
+            rm("/srv/cache")
+    '''),
     # map handed a destructive function is a loop over its iterable
     case('''
         import os, sys
