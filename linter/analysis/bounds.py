@@ -96,13 +96,18 @@ class BoundsAnalysis:
             (node, call, call.site.passed and _method_name(call.node) in MAP_CALLS)
             for node, call in destructive_nodes.items()
         ]
+        direct = len(reachers)
         seen: set[int] = set()
         for qualname, call in self.reaching.items():
             for site in self.analysis.callers.get(qualname, []):
                 if isinstance(site, CallSite) and id(site.node) not in seen:
                     seen.add(id(site.node))
                     reachers.append((site.node, call, self._is_map_call(site)))
-        for node, call, is_map in reachers:
+        looped_directly: set[int] = set()  # calls an uncapped loop in their own function reaches
+        for index, (node, call, is_map) in enumerate(reachers):
+            if index >= direct and id(call) in looped_directly:
+                continue  # `for region in regions: clean(region)`: clean's own uncapped loop is the finding
+
             loops = ([node] if is_map else []) + list(self._loops_around(node))
             uncapped = [
                 loop
@@ -117,9 +122,11 @@ class BoundsAnalysis:
                     continue
                 outer = uncapped[-1]
                 reported.setdefault(outer, UnboundedFinding(outer, call, "loop"))
+                if index < direct:
+                    looped_directly.add(id(call))
         for call in self.analysis.destructive:
-            if any(True for _ in self._loops_around(call.node)):
-                continue
+            if any(True for _ in self._loops_around(call.node)) or self._in_while(call.node):
+                continue  # the loop speaks for it; a `while` that is no loop over items deletes a filter's batches
             if call.site.function is not None and self._function_in_any_loop(call.site.function):
                 continue
             kind = self._bulk_problem(call)
@@ -150,6 +157,14 @@ class BoundsAnalysis:
                     yield parent
             child = parent
         return
+
+    def _in_while(self, node: cst.CSTNode) -> bool:
+        for parent in self.analysis.ancestors(node):
+            if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(parent, cst.While):
+                return True
+        return False
 
     def _mapped_by(self, function: cst.Lambda) -> cst.Call | None:
         """The map call (`map`, `pool.map`, `executor.map`) a lambda is handed to as the function."""

@@ -25,6 +25,38 @@ CASES = [
             if len(names) <= len(keys):
                 r.delete(*names)
     ''', "OPS103:8", "OPS103:10", "OPS103:19"),
+    # a while loop that deletes a scan's batches until the cursor comes back is filter-based
+    case('''
+        import sys
+        import redis
+        client = redis.Redis()
+        def del_by_pattern(pattern):
+            pos = 0
+            while True:
+                pos, keys = client.scan(pos, pattern, 10000)
+                if keys and "--execute" in sys.argv:
+                    client.delete(*keys)
+                if pos == 0:
+                    break
+    '''),
+    # one finding per problem: the per-ARN loop, not also the loop over regions that calls it
+    case('''
+        import sys
+        import boto3
+        def clean_region(region):
+            client = boto3.client("ecs", region_name=region)
+            arns = client.list_task_definitions(status="INACTIVE")["taskDefinitionArns"]
+            for arn in arns:
+                if "--execute" in sys.argv:
+                    client.delete_task_definitions(taskDefinitions=[arn])
+        def clean_all():
+            for region in boto3.session.Session().get_available_regions("ecs"):
+                clean_region(region)
+        if len(sys.argv) == 3:
+            clean_region(sys.argv[1])
+        else:
+            clean_all()
+    ''', "OPS103:6"),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys
