@@ -248,10 +248,11 @@ class GuardAnalysis:
 
     @cached_property
     def opt_in_flags(self) -> frozenset[str]:
-        """Folded names of boolean options that are off unless someone passes them."""
+        """Folded names of switches that are off unless someone passes them: boolean options, and
+        counting ones (`action="count"`, or `type=int` with no default or 0: `-r/--remove N`)."""
         names: set[str] = set()
         for option in self.analysis.cli_options:
-            if option.source in ("env", "constant") or not option.is_flag:
+            if option.source in ("env", "constant") or not (option.is_flag or _counting_switch(option)):
                 continue
             if option.default is True or option.secondary_default_on:
                 continue
@@ -296,6 +297,14 @@ class GuardAnalysis:
         if fold(key) in self.opt_in_flags:
             return OPT_IN
         return None
+
+
+def _counting_switch(option: CliOption) -> bool:
+    if not any(flag.startswith("-") for flag in option.flags):
+        return False  # a positional argument is always given
+    if option.action == "count":
+        return option.default in (None, 0)
+    return option.type_name == "int" and not option.multiple and option.default in (None, 0) and not option.choices
 
 
 class _Evaluator:

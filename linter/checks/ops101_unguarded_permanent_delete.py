@@ -19,7 +19,8 @@ script's entry reaches without passing a guard: a branch that runs only when
 the run is not a dry run (`if not args.dry_run:`), an earlier exit in dry-run
 or unconfirmed mode (`if dry_run: return`, `if not click.confirm(...):
 sys.exit(1)`), the flag handed to the API (`DryRun=args.dry_run`,
-`dry_run="All"`), an opt-in flag that is off by default (`--execute`), a
+`dry_run="All"`), an opt-in flag that is off by default (`--execute`, or a
+count that is 0 unless given: `if args.remove:` for `--remove N`), a
 confirmation declared on the command, or a guard function. Guards in callers
 count: a function whose every call site is guarded is guarded. A mode value
 whose default is the dry run guards the branch that asks for another value

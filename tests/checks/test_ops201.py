@@ -3,6 +3,36 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a counting switch that is 0 unless given (`-r N`, `-v` counts) is an opt-in when its truth gates the delete
+    case('''
+        import argparse, os
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("-r", "--remove", type=int, default=0)
+            parser.add_argument("-f", "--force", action="count")
+            args = parser.parse_args()
+            if args.remove:
+                os.system("kubectl delete job old-backup")
+            if args.force:
+                os.system("kubectl delete job old-report")
+        if __name__ == "__main__":
+            main()
+    '''),
+    # ... a positional number is always given, and a default of 1 acts unless told otherwise
+    case('''
+        import argparse, os
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("count", type=int)
+            parser.add_argument("--remove", type=int, default=1)
+            args = parser.parse_args()
+            if args.count:
+                os.system("kubectl delete job old-backup")
+            if args.remove:
+                os.system("kubectl delete job old-report")
+        if __name__ == "__main__":
+            main()
+    ''', "OPS201:11"),
     # a configargparse parser makes a command-line script
     case('''
         import configargparse, shutil
