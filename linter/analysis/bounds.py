@@ -701,7 +701,13 @@ def _collection_shaped(expr: cst.BaseExpression) -> bool:
     if isinstance(expr, cst.Name):
         name = expr.value.lower()
         return name.endswith("s") and not name.endswith("ss") and len(name) > 2
+    if isinstance(expr, cst.Call):
+        # bucket.delete_blobs(bucket.list_blobs()): a listing handed over whole
+        return _LISTING_CALL.match(_method_name(expr)) is not None
     return False
+
+
+_LISTING_CALL = re.compile(r"(list|scan|iter|search|find|query|describe|select)(_|[A-Z]|$)")
 
 
 def _dollar_in_values(node: cst.Call) -> list[cst.BaseExpression]:

@@ -57,6 +57,17 @@ CASES = [
         else:
             clean_all()
     ''', "OPS103:6"),
+    # a listing handed to a bulk call whole is as uncapped as one kept in a variable first
+    case('''
+        import sys
+        from google.cloud import storage
+        bucket = storage.Client().bucket(sys.argv[1])
+        if "--execute" in sys.argv:
+            bucket.delete_blobs(bucket.list_blobs())
+            bucket.delete_blobs(bucket.list_blobs(max_results=100))
+            blobs = bucket.list_blobs()
+            bucket.delete_blobs(blobs)
+    ''', "OPS103:5", "OPS103:8"),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys
