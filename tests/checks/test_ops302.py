@@ -3,6 +3,19 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # Django's `pk` is an ID: a management command deleting the user a pk option names, unchecked
+    case('''
+        from django.core.management.base import BaseCommand
+        from accounts.models import User
+        class Command(BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("pk", type=int, help="User ID")
+                parser.add_argument("--execute", action="store_true")
+            def handle(self, *args, **options):
+                user = User.objects.filter(pk=options["pk"]).first()
+                if user is not None and options["execute"]:
+                    user.delete()
+    ''', "OPS302:10"),
     # a tuple's parts are followed apart: the region option is not the ID's source, the file is
     case('''
         import argparse
