@@ -125,14 +125,29 @@ class BoundsAnalysis:
                 if index < direct:
                     looped_directly.add(id(call))
         for call in self.analysis.destructive:
-            if any(True for _ in self._loops_around(call.node)) or self._in_while(call.node):
-                continue  # the loop speaks for it; a `while` that is no loop over items deletes a filter's batches
+            loops = list(self._loops_around(call.node))
+            if any(not self._loop_capped(loop) for loop in loops):
+                continue  # the uncapped loop is the finding
             if call.site.function is not None and self._function_in_any_loop(call.site.function):
                 continue
             kind = self._bulk_problem(call)
-            if kind is not None:
+            if kind is not None and not (loops and self._batch_of_loop(call, kind, loops)):
                 reported.setdefault(call.node, UnboundedFinding(call.node, call, kind))
         return list(reported.values())
+
+    def _batch_of_loop(self, call: DestructiveCall, kind: str, loops: list[cst.CSTNode]) -> bool:
+        """In a capped loop, a bulk call over the loop's own item (`for batch in chunks(ids[:500], 100):
+        delete_objects(batch)`) is capped by it; `DELETE FROM {table}` with no WHERE, or a list the
+        loop does not pick, is not (`for table in ("a", "b"): DELETE every row`)."""
+        if kind == "no-where":
+            return False
+        targets = {name for loop in loops for name in _identifiers(_loop_target(loop))}
+        scope = call.site.function
+        if kind == "bulk" and (call.entry.match.sql is not None or call.site.name in SQL_METHODS):
+            picked = [p for p in _sql_params(call.node) if not self._iterable_bounded(p, scope)]
+        else:
+            picked = [c for c in self._collections(call) or [] if not self._iterable_bounded(c, scope)]
+        return bool(picked) and all(targets & set(_identifiers(c)) for c in picked)
 
     # -- loops ----------------------------------------------------------------------------------
     def _loops_around(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -158,12 +173,17 @@ class BoundsAnalysis:
             child = parent
         return
 
-    def _in_while(self, node: cst.CSTNode) -> bool:
+    def _refetched_in_while(self, node: cst.CSTNode, collections: list[cst.BaseExpression]) -> bool:
+        """`while True: pos, keys = r.scan(pos, pattern); r.delete(*keys)`: each batch is what a
+        filter returns now, so the while deletes a filter's matches in batches (filter-based)."""
         for parent in self.analysis.ancestors(node):
             if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
                 return False
             if isinstance(parent, cst.While):
-                return True
+                facts = _WhileFacts()
+                walk(parent.body, facts)
+                parts = [e.value for c in collections for e in _dict_elements(c)] or collections
+                return all(_value_key(part) in facts.assigned or facts.built_from_fetched(part) for part in parts)
         return False
 
     def _mapped_by(self, function: cst.Lambda) -> cst.Call | None:
@@ -296,13 +316,8 @@ class BoundsAnalysis:
         if isinstance(expr, cst.Subscript):
             if all(isinstance(e.slice, cst.Index) for e in expr.slice):
                 return self._iterable_bounded(expr.value, scope, depth + 1)  # resp["Items"] of a capped call
-            # ids[:MAX] caps; ids[:-keep] ("all but the newest") does not
-            return any(
-                isinstance(s.slice, cst.Slice)
-                and s.slice.upper is not None
-                and not isinstance(s.slice.upper, cst.UnaryOperation)
-                for s in expr.slice
-            )
+            # ids[:MAX] and keys[-50:] ("the newest 50") cap; ids[:-keep] ("all but the newest") does not
+            return any(isinstance(s.slice, cst.Slice) and _slice_caps(s.slice) for s in expr.slice)
         if isinstance(expr, cst.Call):
             return self._call_bounded(expr, scope, depth)
         if isinstance(expr, cst.IfExp):  # [args.table] if args.table else list(TABLES)
@@ -568,7 +583,7 @@ class BoundsAnalysis:
             # size caps nothing; only a check of what the query matches would
             return None if self._checked_before(call.node, scope) else "all-but"
         collections = self._collections(call)
-        if collections is None:
+        if collections is None or self._refetched_in_while(call.node, collections):
             return None
         if self._checked_before(call.node, scope):
             return None
@@ -589,9 +604,7 @@ class BoundsAnalysis:
             return None
         if self._checked_before(call.node, scope):
             return None
-        params = args[1:] or [a.value for a in call.node.args if a.keyword is not None]
-        # the parameters tuple holds the collection: (ids,) is not a static-length list of IDs
-        params = [e.value for p in params for e in _elements(p)]
+        params = _sql_params(call.node)
         if params and all(self._iterable_bounded(p, scope) for p in params):
             return None
         if "{" in text and "{}" in text and not params:
@@ -823,8 +836,23 @@ class _WhileFacts(cst.CSTVisitor):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            if isinstance(target.target, cst.Name) and _fetched(node.value):
-                self.assigned.add(target.target.value)
+            for name, value in _paired(target.target, node.value):
+                if _fetched(value) or self.built_from_fetched(value):
+                    self.assigned.add(name)  # `pos, keys = r.scan(pos, pattern)`: a fresh batch each time
+                elif _slice_of(value, name):
+                    self.popped.add(name)  # `batch, keys = keys[:1000], keys[1000:]` drains keys
+
+    def built_from_fetched(self, value: cst.BaseExpression) -> bool:
+        """`[{"Key": o["Key"]} for o in resp["Contents"]]` after `resp = s3.list_objects_v2(...)`."""
+        if not isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            return False
+        return bool(self.assigned & set(_identifiers(value.for_in.iter)))
+
+    def visit_Del(self, node: cst.Del) -> None:
+        for element in _elements(node.target):
+            target = element.value
+            if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+                self.popped.add(target.value.value)  # `del keys[:1000]`
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         if isinstance(node.target, cst.Name):
@@ -855,6 +883,51 @@ class _WhileFacts(cst.CSTVisitor):
 
     def visit_While(self, node: cst.While) -> bool:
         return False
+
+
+def _sql_params(call: cst.Call) -> list[cst.BaseExpression]:
+    """The values a SQL call binds; the parameters tuple holds the collection: (ids,) is not a
+    static-length list of IDs."""
+    args = positional_args(call)
+    params = args[1:] or [a.value for a in call.args if a.keyword is not None]
+    return [e.value for p in params for e in _elements(p)]
+
+
+def _loop_target(loop: cst.CSTNode) -> cst.CSTNode:
+    if isinstance(loop, cst.For):
+        return loop.target
+    if isinstance(loop, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+        return loop.for_in.target
+    return loop  # a while or a map call: whatever it names counts as its item
+
+
+def _slice_caps(part: cst.Slice) -> bool:
+    if part.upper is not None:
+        return not isinstance(part.upper, cst.UnaryOperation)
+    return isinstance(part.lower, cst.UnaryOperation) and isinstance(part.lower.operator, cst.Minus)
+
+
+def _paired(target: cst.BaseExpression, value: cst.BaseExpression) -> list[tuple[str, cst.BaseExpression]]:
+    """`a, b = x, y` -> [(a, x), (b, y)]; `a, b = call()` -> [(a, call()), (b, call())]."""
+    if isinstance(target, cst.Name):
+        return [(target.value, value)]
+    if not isinstance(target, (cst.Tuple, cst.List)):
+        return []
+    names = [e.value for e in target.elements]
+    if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(names):
+        pairs = zip(names, (e.value for e in value.elements))
+    else:
+        pairs = zip(names, [value] * len(names))
+    return [(n.value, v) for n, v in pairs if isinstance(n, cst.Name)]
+
+
+def _slice_of(value: cst.BaseExpression, name: str) -> bool:
+    return (
+        isinstance(value, cst.Subscript)
+        and isinstance(value.value, cst.Name)
+        and value.value.value == name
+        and any(isinstance(e.slice, cst.Slice) for e in value.slice)
+    )
 
 
 def _fetched(value: cst.BaseExpression) -> bool:

@@ -16,7 +16,8 @@ class UnboundedBulkDelete(Rule):
 ## What it does
 Flags a loop (for, comprehension, `map`/`executor.map` of a function or a
 lambda, or a `while` that
-drains a collection, `while queue: delete(queue.pop())`, or pages through a
+drains a collection, `while queue: delete(queue.pop())` or
+`batch, keys = keys[:1000], keys[1000:]`, or pages through a
 listing around a `for` over each page) over a collection whose body reaches
 a destructive call, directly or through the module's own
 functions, and a destructive call that takes a collection of IDs
@@ -32,7 +33,8 @@ exclusion (`User.objects.exclude(pk__in=keep).delete()`) deletes everything
 against a limit first (`if qs.count() > MAX: sys.exit(...)`).
 
 A cap bounds the *number* of items: a `len(ids) > LIMIT` check that exits
-first (or an `if len(ids) <= LIMIT:` around the delete), a slice `ids[:MAX]`, `itertools.islice`, a counter that breaks (in an
+first (or an `if len(ids) <= LIMIT:` around the delete), a slice `ids[:MAX]`
+(or `keys[-50:]`, the newest 50), `itertools.islice`, a counter that breaks (in an
 inner loop too, when it is kept across the outer loop's pages), a
 `--max`/`--limit`/`--batch-size` option the loop's iterable consults (the
 operator sized the run), or a `limit=`/`MaxResults=` on a listing that is not
@@ -47,10 +49,15 @@ A confirmation prompt inside the loop that approves each item
 cap: a person vets every delete. A dry-run check inside the loop does not.
 
 Retry and polling `while` loops act on one item and are not reported; a
-`while True` that deletes a filter's matches in batches until none are left is
-filter-based. Filter-based deletes (`delete_by_query`, `delete_collection_*`,
-`rm -r`) are not reported here. One finding per outermost uncapped loop, on its header; a
-bulk call outside any loop is reported on the call.
+`while True` that deletes a filter's matches in batches until none are left
+(each batch listed afresh inside the loop) is filter-based. Filter-based
+deletes (`delete_by_query`, `delete_collection_*`, `rm -r`) are not reported
+here. One finding per outermost uncapped loop, on its header (a loop over
+regions that calls a function whose own loop is reported adds none); a bulk
+call outside any uncapped loop is reported on the call, unless a capped loop
+hands it its own item (`for batch in (ids[:100], ids[100:200])`): a capped
+loop does not cap `DELETE FROM {table}` with no WHERE, or a list it does not
+pick.
 
 ## Why is this bad?
 The incident this tool exists for was a loop over a list of IDs that was the

@@ -39,6 +39,46 @@ CASES = [
                 if pos == 0:
                     break
     '''),
+    # a while that drains a list by re-slicing it is a loop over the list; one that re-lists a
+    # prefix until nothing is left is filter-based; a retry loop around a whole list is neither
+    case('''
+        import sys
+        import boto3
+        s3 = boto3.client("s3")
+        keys = [line.strip() for line in open(sys.argv[2])]
+        if "--execute" in sys.argv:
+            while keys:
+                batch, keys = keys[:1000], keys[1000:]
+                s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": k} for k in batch]})
+            while True:
+                resp = s3.list_objects_v2(Bucket="b", Prefix=sys.argv[1])
+                if not resp.get("Contents"):
+                    break
+                s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": o["Key"]} for o in resp["Contents"]]})
+            attempts = 0
+            while attempts < 3:
+                attempts += 1
+                try:
+                    s3.delete_objects(Bucket="b", Delete={"Objects": [{"Key": k} for k in keys]})
+                    break
+                except Exception:
+                    pass
+    ''', "OPS103:6", "OPS103:18"),
+    # a capped loop caps the batch it hands over, not a DELETE with no WHERE or a list it does not pick
+    case('''
+        import sqlite3, sys
+        conn = sqlite3.connect(sys.argv[1])
+        keys = sorted(line.strip() for line in open(sys.argv[2]))
+        if "--execute" in sys.argv:
+            for table in ("events_raw", "funnels"):
+                conn.execute(f"DELETE FROM {table}")
+            for bucket in ("x", "y"):
+                conn.execute("DELETE FROM objects WHERE bucket = ? AND key IN (?)", (bucket, keys))
+            for key in keys[-50:]:
+                conn.execute("DELETE FROM objects WHERE key = ?", (key,))
+            for batch in (keys[:100], keys[100:200]):
+                conn.execute("DELETE FROM objects WHERE key IN (?)", (batch,))
+    ''', "OPS103:6", "OPS103:8"),
     # one finding per problem: the per-ARN loop, not also the loop over regions that calls it
     case('''
         import sys
