@@ -8,7 +8,7 @@ import libcst as cst
 from linter.analysis.walk import walk
 from linter.analysis.bounds import BoundsAnalysis
 from linter.analysis.model import CliOption, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import UNKNOWN, dotted_name, fold, keyword_arg, literal_value, string_value
+from linter.analysis.names import UNKNOWN, dotted_name, fold, keyword_arg, literal_value, positional_args, string_value
 from linter.checks.base import Report, Rule
 
 
@@ -22,10 +22,12 @@ class PermanentDeleteByDefault(Rule):
 Flags a choice between a recoverable and a permanent action whose default is
 permanent:
 - a mode option (named `mode`, `action`, `operation`, `op`, `strategy`,
-  `delete_mode`, or offering permanent and recoverable values) whose default
+  `*_mode`, or offering permanent and recoverable values) whose default
   is permanent-sounding (`permanent`, `purge`, `hard`, `delete`, `destroy`,
   `remove`) while a recoverable value (`mark`, `soft`, `archive`, `trash`,
   `disable`) exists;
+- the same through the environment: `MODE = os.environ.get("MODE", "purge")`
+  in a script that also compares MODE with a recoverable value;
 - a CLI mode option with no `choices`/`click.Choice`/`Enum`: free text picks
   the mode, so a typo or a pasted command picks it too (reported on the
   option, whatever its default);
@@ -106,6 +108,9 @@ class _Policy:
 
     # -- CLI options -------------------------------------------------------------------------
     def option_reports(self, option: CliOption) -> Iterator[Report]:
+        if option.source == "env":
+            yield from self._env_mode_reports(option)
+            return
         if option.source not in ("argparse", "click", "typer"):
             return
         name = (option.flags or (option.dest,))[0].split("/")[0]
@@ -143,6 +148,37 @@ class _Policy:
                 f"Default to the recoverable mode and require {name} {default} explicitly.",
                 self.confidence,
             )
+
+    def _env_mode_reports(self, option: CliOption) -> Iterator[Report]:
+        """`MODE = os.environ.get("MODE", "purge")` ... `if MODE == "trash":`: the environment's
+        default picks the permanent path when nobody sets the variable."""
+        if not self.is_permanent(option.default) or not isinstance(option.node, cst.Call):
+            return
+        names = {option.dest, *self._assigned_to(option.node)}
+        if not any(self.is_mode_name(n) for n in names):
+            return
+        if not any(self.is_recoverable(v) for n in names for v in self._compared_values(n)):
+            return
+        yield Report(
+            positional_args(option.node)[1],
+            f"environment variable {option.dest} defaults to {option.default!r}: the permanent delete is what "
+            f"runs when nobody sets it. Default to the recoverable mode and require "
+            f"{option.dest}={option.default} explicitly.",
+            self.confidence,
+        )
+
+    def _assigned_to(self, read: cst.Call) -> list[str]:
+        """The variable an env read lands in: `mode = os.getenv("M", "purge").lower()` -> ["mode"]."""
+        node: cst.CSTNode = read
+        parent = self.analysis.parents.get(node)
+        while isinstance(parent, cst.Attribute) and parent.value is node:  # through `.lower()`, `.strip()`
+            call = self.analysis.parents.get(parent)
+            if not (isinstance(call, cst.Call) and call.func is parent):
+                return []
+            node, parent = call, self.analysis.parents.get(call)
+        if isinstance(parent, cst.Assign) and parent.value is node:
+            return [t.target.value for t in parent.targets if isinstance(t.target, cst.Name)]
+        return []
 
     def _values(self, option: CliOption) -> tuple[Any, tuple[Any, ...] | None]:
         default = option.default

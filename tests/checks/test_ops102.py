@@ -3,6 +3,35 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # an environment variable's default picks the permanent mode (also through .lower())
+    case('''
+        import os
+        from atlassian import Confluence
+        MODE = os.environ.get("MODE", "purge")
+        cleanup_mode = os.getenv("CLEANUP_MODE", "hard").lower()
+        wiki = Confluence(url="https://wiki.example.com")
+        for page in wiki.get_all_pages_from_space("OPS", limit=10):
+            if os.environ.get("EXECUTE") == "yes":
+                if MODE == "trash":
+                    wiki.remove_page(page["id"])
+                else:
+                    wiki.remove_page_from_trash(page["id"])
+                if cleanup_mode != "soft":
+                    wiki.remove_page_from_trash(page["id"])
+    ''', "OPS102:3", "OPS102:4"),
+    # ... not when the default is recoverable, or nothing recoverable is ever chosen
+    case('''
+        import os
+        from atlassian import Confluence
+        MODE = os.environ.get("MODE", "trash")
+        ACTION = os.environ.get("ACTION", "purge")
+        wiki = Confluence(url="https://wiki.example.com")
+        if os.environ.get("EXECUTE") == "yes":
+            if MODE == "purge":
+                wiki.remove_page_from_trash("1")
+            if ACTION == "purge":
+                wiki.remove_page_from_trash("2")
+    '''),
     # an Enum member as the default, handed to typer.Option or argparse's default=
     case('''
         import enum, shutil

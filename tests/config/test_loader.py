@@ -147,7 +147,7 @@ def test_defaults_from_real_builtin_pack(tmp_path: Path, monkeypatch: pytest.Mon
     assert "actually_*" in s.guards.execute_names
     # YAML 1.1 would turn an unquoted yes into True; it must stay a name
     assert "yes" in s.guards.bypass_names and True not in s.guards.bypass_names
-    assert "delete_mode" in s.guards.mode_names
+    assert "*_mode" in s.guards.mode_names
     assert "purge" in s.guards.permanent_values
     assert "soft_delete" in s.guards.recoverable_values
     assert "batch_size" in s.guards.cap_names
