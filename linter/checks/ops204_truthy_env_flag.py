@@ -75,7 +75,18 @@ def _used_unparsed(analysis: ModuleAnalysis, read: cst.CSTNode) -> bool:
         targets = parent.targets if isinstance(parent, cst.Assign) else [parent]
         names = {t.target.value for t in targets if isinstance(t.target, cst.Name)}
         return any(_name_used_as_bool(analysis, name, read) for name in names)
+    if isinstance(parent, cst.Param) and parent.default is node:
+        return _parameter_used_as_bool(analysis, parent)  # def main(dry_run=os.getenv("DRY_RUN", "1"))
     return False
+
+
+def _parameter_used_as_bool(analysis: ModuleAnalysis, param: cst.Param) -> bool:
+    function = next((a for a in analysis.ancestors(param) if isinstance(a, (cst.FunctionDef, cst.Lambda))), None)
+    if function is None:
+        return False
+    collector = _NameUses(param.name.value)
+    walk(function.body, collector)
+    return any(_boolean_context(analysis, use, analysis.parents.get(use)) for use in collector.uses)
 
 
 def _through_string_methods(analysis: ModuleAnalysis, node: cst.CSTNode) -> cst.CSTNode:

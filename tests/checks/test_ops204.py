@@ -3,6 +3,16 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # an environment read as a parameter's default, tested for truth in the function
+    case('''
+        import os, shutil
+        def main(dry_run=os.getenv("DRY_RUN", "1"), force=os.getenv("FORCE", "no").lower() == "yes"):
+            if dry_run or not force:
+                return
+            shutil.rmtree("/srv/old")
+        if __name__ == "__main__":
+            main()
+    ''', "OPS204:2"),
     case('''
         import os, shutil
         if os.environ.get("FORCE"):
