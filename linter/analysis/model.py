@@ -106,6 +106,12 @@ class CliOption:
 
         return fold(self.dest)
 
+    @property
+    def label(self) -> str:
+        """How a message names the option: its long flag (`--dry-run`, not `-n`), else what it has."""
+        flags = [f for f in self.flags if f.startswith("--")] or list(self.flags) or [self.dest]
+        return flags[0].split("/")[0]
+
 
 @dataclass(eq=False)
 class ModuleAnalysis:

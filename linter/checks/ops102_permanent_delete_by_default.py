@@ -113,7 +113,7 @@ class _Policy:
             return
         if option.source not in ("argparse", "click", "typer"):
             return
-        name = (option.flags or (option.dest,))[0].split("/")[0]
+        name = option.label
         if option.is_flag:
             if self.is_permanent(option.dest) and (option.default is True or option.secondary_default_on):
                 yield Report(

@@ -106,7 +106,7 @@ def _or_default(analysis: ModuleAnalysis, option: CliOption) -> object:
 
 
 def _problem(option: CliOption, kind: str | None, default: object) -> str | None:
-    name = (option.flags or (option.dest,))[0].split("/")[0]
+    name = option.label
     if option.source == "argv" and kind == DRY:
         return (
             f'`"{name}" in sys.argv` makes acting the default: a run without {name} deletes. '

@@ -1,6 +1,6 @@
 import pytest
 
-from linter.testing import assert_case, case
+from linter.testing import assert_case, case, lint_source
 
 CASES = [
     # configargparse declares options with p.add(...)
@@ -180,3 +180,15 @@ CASES = [
 @pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
 def test_ops203(c):
     assert_case(c, rules=["OPS203"])
+
+
+def test_message_names_the_long_flag():
+    findings = lint_source(
+        "import argparse, shutil\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("-n", "--dry-run", action="store_true")\n'
+        "if not p.parse_args().dry_run:\n"
+        '    shutil.rmtree("/srv/old")\n'
+    )
+    messages = [f.message for f in findings if f.rule == "OPS203"]
+    assert len(messages) == 1 and messages[0].startswith("--dry-run defaults to off"), messages
