@@ -113,6 +113,11 @@ def _problem(option: CliOption, kind: str | None, default: object) -> str | None
             f"Invert it: act only when --execute is given."
         )
     if option.source == "env":
+        if isinstance(option.node, cst.Comparison) and kind == DRY:
+            return (
+                f'`"{name}" in os.environ` makes acting the default: a run without {name} set deletes. '
+                f'Invert it: act only when an EXECUTE variable is set to "1".'
+            )
         if not isinstance(option.node, cst.Call):
             if kind != DRY:
                 return None  # os.environ["EXECUTE"]: must be set, so acting is asked for either way

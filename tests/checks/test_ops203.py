@@ -192,3 +192,9 @@ def test_message_names_the_long_flag():
     )
     messages = [f.message for f in findings if f.rule == "OPS203"]
     assert len(messages) == 1 and messages[0].startswith("--dry-run defaults to off"), messages
+
+
+def test_message_for_a_membership_test_of_the_environment():
+    findings = lint_source('import os, shutil\nif "DRY_RUN" not in os.environ:\n    shutil.rmtree("/srv/old")\n')
+    messages = [f.message for f in findings if f.rule == "OPS203"]
+    assert len(messages) == 1 and messages[0].startswith('`"DRY_RUN" in os.environ` makes acting the default'), messages
