@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Any, Iterable
@@ -117,7 +118,7 @@ class CatalogMatcher:
                 hit = self.match(passed) if passed is not None else None
             if hit is not None:
                 found.append(hit)
-        through_helpers = self._through_helpers()
+        through_helpers = self._through_helpers() + self._texts_through_helpers()
         if through_helpers:
             order = {id(site): index for index, site in enumerate(self.analysis.calls)}
             found = sorted(found + through_helpers, key=lambda d: order[id(d.site)])
@@ -166,8 +167,51 @@ class CatalogMatcher:
                     continue
                 for caller in self.analysis.callers.get(function.qualname, ()):
                     if isinstance(caller, CallSite) and self._supplies(caller, function, needed):
-                        found.append(self._destructive(caller, entry))
+                        found.append(replace(self._destructive(caller, entry), inner=site.node))
         return found
+
+    # -- a command or SQL handed in: def sh(cmd): subprocess.run(cmd, shell=True) ----------------
+    def _texts_through_helpers(self) -> list[DestructiveCall]:
+        """`sh(["aws", "logs", "delete-log-group", ...])` where the module's `sh` runs its parameter
+        as a command (or `run_sql(conn, "DELETE FROM ...")` executes it): the helper's call site is
+        the destructive call, as for a verb handed in."""
+        found = []
+        for site in self.analysis.calls:
+            function = site.function
+            parameter = self._text_parameter(site, function) if function is not None else None
+            if function is None or parameter is None:
+                continue
+            for caller in self.analysis.callers.get(function.qualname, ()):
+                if not isinstance(caller, CallSite):
+                    continue
+                value = passed_argument(caller.node, function, parameter)
+                entry = self._entry_for_text(site, value, caller) if value is not None else None
+                if entry is not None:
+                    found.append(replace(self._destructive(caller, entry), inner=site.node))
+        return found
+
+    def _text_parameter(self, site: CallSite, function: FunctionInfo) -> str | None:
+        """The parameter a shell or SQL call in `function` runs as its command text, if any."""
+        if site.qualname in SHELL_CALLS:
+            arg = self._first_argument(site, "args")
+        elif site.name in SQL_METHODS:
+            arg = self._first_argument(site, "sql")
+        else:
+            return None
+        if isinstance(arg, cst.Name) and arg.value in function.params and self._follow_name(arg, site) is arg:
+            return arg.value
+        return None
+
+    def _entry_for_text(self, site: CallSite, value: cst.BaseExpression, caller: CallSite) -> CatalogEntry | None:
+        shell = site.qualname in SHELL_CALLS
+        text = self._command_words(value, caller) if shell else self._sql_of(value, caller)
+        if text is None:
+            return None
+        for entry in self.entries:
+            pattern = entry.match.command if shell else entry.match.sql
+            if pattern is not None and _regex(pattern).search(text) is not None:
+                return entry
+        return None
 
     def _parameters_for(self, entry: CatalogEntry, site: CallSite, function: FunctionInfo) -> dict[str, str]:
         """{parameter: expected value} when `site` matches `entry` but for arguments that are
@@ -328,16 +372,24 @@ class CatalogMatcher:
             return ""
 
     # -- text of shell commands and SQL -----------------------------------------------
+    def _first_argument(self, site: CallSite, keyword: str) -> cst.BaseExpression | None:
+        args = _call_args(site)
+        if args:
+            return args[0]
+        arg = keyword_arg(site.node, keyword)
+        return arg.value if arg is not None else None
+
     def _command_text(self, site: CallSite) -> str | None:
         if site.qualname not in SHELL_CALLS:
             return None
-        args = _call_args(site)
-        if not args:
-            arg = keyword_arg(site.node, "args")
-            if arg is None:
-                return None
-            args = [arg.value]
-        first = self._follow_name(args[0], site)
+        if site.qualname == "asyncio.create_subprocess_exec":
+            return " ".join(string_prefix(a) or "{}" for a in _call_args(site))
+        first = self._first_argument(site, "args")
+        return self._command_words(first, site) if first is not None else None
+
+    def _command_words(self, command: cst.BaseExpression, site: CallSite) -> str | None:
+        """A command's text with `{}` for what is not literal: ["rm", "-rf", path] -> "rm -rf {}"."""
+        first = self._follow_name(command, site)
         if isinstance(first, (cst.List, cst.Tuple)):
             words = []
             for element in first.elements:
@@ -346,8 +398,6 @@ class CatalogMatcher:
                     continue
                 words.append(string_prefix(element.value) or "{}")
             return " ".join(words)
-        if site.qualname == "asyncio.create_subprocess_exec":
-            return " ".join(string_prefix(a) or "{}" for a in args)
         if isinstance(first, cst.Call) and dotted_name(first.func) in ("shlex.split",):
             inner = positional_args(first)
             return string_prefix(inner[0]) if inner else None
@@ -356,13 +406,11 @@ class CatalogMatcher:
     def _sql_text(self, site: CallSite) -> str | None:
         if site.name not in SQL_METHODS:
             return None
-        args = _call_args(site)
-        if not args:
-            arg = keyword_arg(site.node, "sql") or keyword_arg(site.node, "statement")
-            if arg is None:
-                return None
-            args = [arg.value]
-        expr = self._follow_name(args[0], site)
+        first = self._first_argument(site, "sql") or self._first_argument(site, "statement")
+        return self._sql_of(first, site) if first is not None else None
+
+    def _sql_of(self, statement: cst.BaseExpression, site: CallSite) -> str | None:
+        expr = self._follow_name(statement, site)
         for _ in range(4):  # text("..."), sql.SQL("...").format(...), a name assigned either
             text = string_prefix(expr)
             if text is not None or not isinstance(expr, cst.Call):

@@ -143,6 +143,15 @@ class GuardAnalysis:
         return self._with_prompts.segment_guarded(node, outer) and not self._without_prompts.segment_guarded(node, outer)
 
     @cached_property
+    def helper_inner_calls(self) -> dict[cst.CSTNode, list[cst.Call]]:
+        """Helper call site -> the calls inside the helper that act on what it is handed."""
+        found: dict[cst.CSTNode, list[cst.Call]] = {}
+        for call in self.analysis.destructive:
+            if call.inner is not None:
+                found.setdefault(call.node, []).append(call.inner)
+        return found
+
+    @cached_property
     def dry_run_options(self) -> list[CliOption]:
         """Options whose name says dry run or execute (`--dry-run`, `--execute`, `DRY_RUN`)."""
         return [o for o in self.analysis.cli_options if self.option_kind(o) in (DRY, EXECUTE)]
@@ -335,6 +344,9 @@ class _Evaluator:
             return True
         if isinstance(node, cst.Call) and self._runs_handed_function_guarded(node, scope):
             return True
+        inner = self.guards.helper_inner_calls.get(node)
+        if inner and all(self._guarded_in_own_function(n) for n in inner):
+            return True  # sh("rm -rf ...") where `def sh(cmd)` returns early in a dry run
         executions = self._later_executions(node, scope) if isinstance(node, cst.Call) else []
         if executions:
             # stmt = delete(Table).where(...); ...; conn.execute(stmt): the delete happens at execute()
@@ -353,6 +365,10 @@ class _Evaluator:
                 return True
             child = parent
         return False
+
+    def _guarded_in_own_function(self, node: cst.CSTNode) -> bool:
+        function = self.analysis.function_of(node)
+        return function is not None and self.segment_guarded(node, function.node)
 
     def _runs_handed_function_guarded(self, call: cst.Call, scope: FunctionInfo | None) -> bool:
         """`run(s3.delete_object, Key=k)` where the module's `def run(action, *args, **kwargs)`

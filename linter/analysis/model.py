@@ -71,6 +71,9 @@ class DestructiveCall:
     confidence: str  # "high" | "medium" | "low"
     label: str  # concrete text for messages: "client.permanently_delete(...)"
     collection_arg: cst.BaseExpression | None = None  # the IDs a bulk call takes, if found
+    # for a helper handed the verb, command or SQL (`sh("rm -rf ...")`): the call inside the
+    # helper that acts on it, whose own guards (`if DRY_RUN: return`) count for this call
+    inner: cst.Call | None = None
 
     @property
     def node(self) -> cst.Call:

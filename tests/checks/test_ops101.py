@@ -3,6 +3,47 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a helper that runs the command or SQL it is handed: the helper's call site is the delete
+    case('''
+        import sqlite3, subprocess, sys
+        def sh(cmd):
+            print("+", cmd)
+            subprocess.check_call(cmd, shell=True)
+        def run_sql(conn, statement, params=()):
+            conn.execute(statement, params)
+        def main():
+            conn = sqlite3.connect(sys.argv[1])
+            sh("ls -la /srv")
+            sh(f"rm -rf /srv/releases/{sys.argv[2]}")
+            run_sql(conn, "SELECT 1")
+            run_sql(conn, statement="DELETE FROM sessions WHERE id = ?", params=(sys.argv[3],))
+        if __name__ == "__main__":
+            main()
+    ''', "OPS101:10", "OPS101:12"),
+    # ... guarded when the helper itself returns early in a dry run
+    case('''
+        import argparse, subprocess
+        import requests
+        DRY_RUN = True
+        def sh(cmd):
+            if DRY_RUN:
+                print("would run:", cmd)
+                return
+            subprocess.check_call(cmd, shell=True)
+        def api(method, path):
+            if DRY_RUN:
+                return None
+            return requests.request(method, "https://api.example.com" + path)
+        def main():
+            global DRY_RUN
+            p = argparse.ArgumentParser()
+            p.add_argument("--execute", action="store_true")
+            DRY_RUN = not p.parse_args().execute
+            sh("rm -rf /srv/releases/old")
+            api("DELETE", "/sites/1")
+        if __name__ == "__main__":
+            main()
+    '''),
     # a dry-run parameter that no call in the script ever sets guards nothing
     case('''
         import shutil

@@ -3,6 +3,21 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a destructive command run through the module's own helper makes the script destructive
+    case('''
+        import argparse, subprocess
+        def shell_exec(args):
+            return subprocess.run(args, stdout=subprocess.PIPE)
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--dry", action="store_true")
+            args = parser.parse_args()
+            for group in open("groups.txt").read().split():
+                if not args.dry:
+                    shell_exec(["aws", "logs", "delete-log-group", "--log-group-name", group])
+        if __name__ == "__main__":
+            main()
+    ''', "OPS203:6"),
     # configargparse declares options with p.add(...)
     case('''
         import configargparse
