@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from linter.ast_walk import cpython_parse as _ast_parse
 from linter.ast_walk import iter_nodes
 from linter.config.model import Match, Settings
-from linter.known_calls import SHELL_CALLS, SQL_METHODS
+from linter.known_calls import HTTP_CALLS, SHELL_CALLS, SQL_METHODS
 
 try:  # the regex parser: re._parser from 3.11, sre_parse before
     from re import _parser as _regex_parser  # type: ignore[attr-defined]
@@ -87,6 +87,8 @@ class CallGate:
         # a literal word each command / SQL regex needs in the string it reads (None: no such word)
         self.shell_words = _needs([m.command for m in matches if m.command is not None])
         self.sql_words = _needs([m.sql for m in matches if m.sql is not None])
+        self.url = any(m.url is not None for m in matches)
+        self.url_words = _needs([m.url for m in matches if m.url is not None])
         self._method = _glob_regex(self.method_globs)
         self._call = _glob_regex(self.call_globs)
 
@@ -98,6 +100,8 @@ class CallGate:
         if self._method is not None and self._method.match(name):
             return True
         if self.sql and name in SQL_METHODS and _spelled(self.sql_words, strings):
+            return True
+        if self.url and name in HTTP_CALLS and _spelled(self.url_words, strings):
             return True
         for qualname in qualnames:
             if self._call is not None and self._call.match(qualname):
@@ -305,6 +309,10 @@ def _match_tokens(match: Match) -> tuple[list[str], bool]:
         return list(_SHELL_TOKENS), True
     if match.sql is not None:
         return list(_SQL_TOKENS), True
+    if match.url is not None:
+        # the URL is read from the file's literals, so a word its regex needs is in the text
+        words = required_words(match.url)
+        return list(words or ()), words is not None
     return [], True  # matches nothing
 
 

@@ -25,7 +25,7 @@ from linter.analysis.names import (
     string_value,
 )
 from linter.config.model import CatalogEntry, Match
-from linter.known_calls import SHELL_CALLS, SQL_METHODS
+from linter.known_calls import HTTP_CALLS, SHELL_CALLS, SQL_METHODS
 from linter.prefilter import gate_for
 
 # calls that run the function they are handed (first argument, or target=)
@@ -265,6 +265,9 @@ class CatalogMatcher:
         if match.sql is not None:
             sql = self._sql_text(site)
             return sql is not None and _regex(match.sql).search(sql) is not None
+        if match.url is not None:
+            url = self._url_text(site)
+            return url is not None and _regex(match.url).search(url) is not None
         return False
 
     def _matches_method(self, match: Match, site: CallSite) -> bool:
@@ -421,6 +424,42 @@ class CatalogMatcher:
             expr = unwrapped
         return None
 
+    def _url_text(self, site: CallSite) -> str | None:
+        """The URL an HTTP call is handed, `{}` for what is not literal; None if not an HTTP call."""
+        if site.name not in HTTP_CALLS:
+            return None
+        args = positional_args(site.node)
+        keyword = keyword_arg(site.node, "url")
+        url = keyword.value if keyword is not None else None
+        if url is None and args:
+            url = args[1] if site.name == "request" and len(args) > 1 else args[0]
+        if isinstance(url, cst.Call) and _call_name(url) == "Request":
+            inner = positional_args(url)  # urlopen(Request(url, ...))
+            url = inner[0] if inner else None
+        text = self._url_template(url, site, depth=0) if url is not None else "{}"
+        return None if text.strip("{}") == "" else text
+
+    def _url_template(self, expr: cst.BaseExpression, site: CallSite, depth: int) -> str:
+        """`BASE + "/api/files.delete?" + urlencode(q)` -> "https://slack.com/api/files.delete?{}"."""
+        if depth > 4:
+            return "{}"
+        followed = self._follow_name(expr, site)
+        if followed is not expr:
+            return self._url_template(followed, site, depth + 1)
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+            return self._url_template(expr.left, site, depth + 1) + self._url_template(expr.right, site, depth + 1)
+        if isinstance(expr, cst.FormattedString):
+            return "".join(self._formatted_part(part, site, depth + 1) for part in expr.parts)
+        text = string_prefix(expr)
+        return text if text is not None else "{}"
+
+    def _formatted_part(self, part: cst.BaseFormattedStringContent, site: CallSite, depth: int) -> str:
+        if isinstance(part, cst.FormattedStringText):
+            return part.value
+        if isinstance(part, cst.FormattedStringExpression):
+            return self._url_template(part.expression, site, depth)  # f"{BASE}/api/files.delete"
+        return "{}"
+
     def _unwrap_sql_call(self, call: cst.Call, site: CallSite) -> cst.BaseExpression | None:
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in ("format", "as_string", "replace", "strip", "upper"):
@@ -549,7 +588,7 @@ class CatalogMatcher:
             entry=entry,
             effect=effect,
             confidence=confidence,
-            label=self._label(site),
+            label=self._url_label(site) if entry.match.url is not None else self._label(site),
         )
 
     def _kwargs_hold(self, site: CallSite, conditions: tuple[tuple[str, Any], ...]) -> bool:
@@ -570,6 +609,12 @@ class CatalogMatcher:
                 return True
         return False
 
+    def _url_label(self, site: CallSite) -> str:
+        """`requests.post(".../api/files.delete")`: the verb is in the URL, so the message shows it."""
+        url = (self._url_text(site) or "").split("?")[0]
+        shown = url if len(url) <= 50 else "..." + url[-47:]
+        return f'{self._label(site)[:-5]}("{shown}")'
+
     def _label(self, site: CallSite) -> str:
         if site.callee is not None:
             return f"{site.callee}(...)"
@@ -578,6 +623,11 @@ class CatalogMatcher:
             # `User.objects.exclude(...).delete`: the chain stays readable without its arguments
             func_text = _elide_arguments(site.node.func) or f"...{func_text[-57:]}"
         return f"{func_text}(...)"
+
+
+def _call_name(call: cst.Call) -> str | None:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
 
 
 def _elide_arguments(expr: cst.BaseExpression) -> str | None:

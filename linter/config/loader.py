@@ -68,8 +68,8 @@ _CLI = "command line"
 # rejected rather than expanded: protects against "billion laughs" documents.
 _MAX_NODES = 200_000
 
-_MATCH_KINDS = ("call", "method", "command", "sql")
-_MATCH_KEYS = ("call", "method", "receiver", "not_receiver", "command", "sql", "args")
+_MATCH_KINDS = ("call", "method", "command", "sql", "url")
+_MATCH_KEYS = ("call", "method", "receiver", "not_receiver", "command", "sql", "url", "args")
 _GUARD_KEYS = (
     "dry_run_names",
     "execute_names",
@@ -619,7 +619,7 @@ def _check_layer(layer: _Layer) -> None:
 
 
 def _check_regexes(layer: _Layer, path: tuple, match: Mapping[str, Any]) -> None:
-    for key in ("command", "sql"):
+    for key in ("command", "sql", "url"):
         if key in match:
             why = _compile_regex(match[key])
             if why:
@@ -746,6 +746,7 @@ def _to_match(raw: Mapping[str, Any]) -> Match:
         not_receiver=_as_tuple(raw.get("not_receiver")),
         command=raw.get("command"),
         sql=raw.get("sql"),
+        url=raw.get("url"),
         args=_to_args(raw.get("args", {})),
     )
 

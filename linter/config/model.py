@@ -41,6 +41,9 @@ class Match:
     - command: regex over a shell command run through subprocess/os.system,
                argv joined with single spaces.
     - sql:     regex over SQL text handed to execute()/text()/read_sql().
+    - url:     regex over the URL an HTTP call is handed (requests, a session,
+               httpx, urlopen/Request), `{}` for what is not literal: for
+               RPC-style APIs whose verb is in the path (`/api/files.delete`).
     """
 
     call: tuple[str, ...] = ()
@@ -49,6 +52,7 @@ class Match:
     not_receiver: tuple[str, ...] = ()
     command: str | None = None
     sql: str | None = None
+    url: str | None = None
     # argument values that must hold, by position or keyword name: {0: "DELETE"} for
     # session.request("DELETE", url), {"method": "DELETE"} for Request(url, method="DELETE")
     args: tuple[tuple[int | str, str], ...] = ()

@@ -115,6 +115,16 @@ CASES = [
  ("session.request(method='DELETE', url=url)", "http.request.delete_keyword"), ("session.request(method='GET', url=url)", None),
  ("urllib.request.Request(url, method='DELETE')", "http.urllib.delete_request"),
  ("urllib.request.Request(url, method='PUT')", None), ("urllib.request.Request(url)", None),
+ # RPC-style URLs: the verb is in the path
+ ("requests.post('https://slack.com/api/files.delete', data={'file': f})", "http.slack.delete_method"),
+ ("urlopen('https://slack.com/api/chat.delete?' + urlencode(q))", "http.slack.delete_method"),
+ ("requests.get(f'https://slack.com/api/files.list?token={t}')", None),
+ ("requests.get('https://slack.com/api/chat.deleteScheduledMessage')", None),
+ ("session.post(url=f'{API}/users/{uid}/delete')", "http.delete_path"),
+ ("requests.post(API + '/v1/cache/purge?zone=' + zone)", "http.delete_path"),
+ ("requests.get('https://docs.example.com/how-to-delete')", None),
+ ("client.files_delete(file=f['id'])", "slack_sdk.delete_method"),
+ ("client.chat_delete(channel=c, ts=ts)", "slack_sdk.delete_method"),
  ("session.delete(url)", "http.client.delete"), ("self._http.delete(url)", "http.client.delete"),
  ("db.session.delete(user)", "sqlalchemy.session.delete"),
  # AWS

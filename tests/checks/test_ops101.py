@@ -1,8 +1,17 @@
 import pytest
 
-from linter.testing import assert_case, case
+from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # an RPC-style API takes its verb in the URL: a Slack files.delete through a constant base URL
+    case('''
+        import requests
+        API = "https://slack.com/api"
+        files = requests.get(f"{API}/files.list").json()["files"]
+        for f in files[:10]:
+            requests.post(f"{API}/files.delete", data={"file": f["id"]})
+            requests.post(API + "/chat.delete", data={"channel": "C1", "ts": f["ts"]})
+    ''', "OPS101:5", "OPS101:6"),
     # a helper that runs the command or SQL it is handed: the helper's call site is the delete
     case('''
         import sqlite3, subprocess, sys
@@ -682,3 +691,11 @@ CASES = [
 @pytest.mark.parametrize("c", CASES, ids=[c.id for c in CASES])
 def test_ops101(c):
     assert_case(c, rules=["OPS101"])
+
+
+def test_a_url_match_names_the_url_in_the_message():
+    findings = lint_source(
+        'import requests\nAPI = "https://slack.com/api"\nrequests.post(f"{API}/files.delete?t=1", data={"file": "F1"})\n'
+    )
+    messages = [f.message for f in findings if f.rule == "OPS101"]
+    assert messages and messages[0].startswith('requests.post("https://slack.com/api/files.delete") deletes'), messages

@@ -192,11 +192,11 @@ CASES = {
     ),
     "catalog entry without a kind": (
         "catalog:\n  - id: x\n    effect: permanent\n",
-        ".opslint.yaml:2: catalog[0]: needs exactly one of call, method, command, sql",
+        ".opslint.yaml:2: catalog[0]: needs exactly one of call, method, command, sql, url",
     ),
     "catalog entry with two kinds": (
         "catalog:\n  - id: x\n    method: a\n    sql: DELETE\n",
-        ".opslint.yaml:4: catalog[0].sql: has both 'method' and 'sql'; use exactly one of call, method, command, sql",
+        ".opslint.yaml:4: catalog[0].sql: has both 'method' and 'sql'; use exactly one of call, method, command, sql, url",
     ),
     "catalog entry without id": (
         "catalog:\n  - call: os.remove\n",
@@ -260,7 +260,7 @@ CASES = {
     ),
     "custom rule empty match": (
         "custom_rules:\n  - id: ACME1\n    message: m\n    match: {}\n",
-        ".opslint.yaml:4: custom_rules[0].match: needs exactly one of call, method, command, sql",
+        ".opslint.yaml:4: custom_rules[0].match: needs exactly one of call, method, command, sql, url",
     ),
     "custom rule bad kind": (
         "custom_rules:\n  - id: ACME1\n    message: m\n    kind: forbidden\n    match: {call: x}\n",
