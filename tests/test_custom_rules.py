@@ -15,6 +15,9 @@ catalog:
     method: purge_site
     receiver: ["*insight*"]
     description: "Purges a whole Insight site and every app on it."
+  - id: acme.insight.rpc_wipe
+    url: 'insight\\.acme\\.io/rpc/sites\\.wipe\\b'
+    description: "The Insight RPC endpoint that wipes a site."
 custom_rules:
   - id: ACME001
     name: no-legacy-export
@@ -99,6 +102,16 @@ def test_user_catalog_entry_feeds_the_built_in_rules(settings: Settings) -> None
     assert "OPS101:3" in rule_lines(findings)
     ops101 = next(f for f in findings if f.rule == "OPS101")
     assert "insight.purge_site(...)" in ops101.message
+
+
+def test_user_url_entry_matches_the_rpc_endpoint_it_names(settings: Settings) -> None:
+    source = (
+        "import requests\n"
+        "RPC = 'https://insight.acme.io/rpc'\n"
+        "requests.post(f'{RPC}/sites.wipe', json={'site': 's-1'})\n"
+        "requests.post(f'{RPC}/sites.wipeout_report', json={'site': 's-1'})\n"
+    )
+    assert [line for line in rule_lines(lint_source(source, settings)) if line.startswith("OPS101")] == ["OPS101:3"]
 
 
 def test_custom_rules_are_listed_by_opslint_rules(tmp_path: Path) -> None:
