@@ -76,7 +76,10 @@ decide which values hold IDs.
 
     @staticmethod
     def message(hop: Hop, flow: Flow) -> str:
-        type_name = suggested_type(hop.name)
+        # `for row in reader: delete_user(row[0])`: the name that says which kind of ID it is is
+        # the one nearest the call (`def delete_user(workplace_id)`), not the row's
+        named = hop if hop.id_named else next((h for h in flow.hops if h.id_named), hop)
+        type_name = suggested_type(named.name)
         if hop.kind in ("literal", "iterated"):
             what = f"the {'literal list' if hop.kind == 'literal' else 'list'} iterated as `{hop.name}`"
         else:

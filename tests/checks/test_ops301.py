@@ -526,3 +526,16 @@ def test_list_read_from_a_file_is_named():
     ''').source
     messages = [f.message for f in lint_source(source) if f.rule == "OPS301"]
     assert len(messages) == 1 and messages[0].startswith("collection `snapshot_ids` is a plain collection")
+
+
+def test_suggested_type_comes_from_the_id_name_nearest_the_call():
+    findings = lint_source(
+        "import csv, requests\n"
+        "def delete_user(workplace_id):\n"
+        '    requests.delete("https://graph.workplace.com/" + workplace_id)\n'
+        'with open("users.csv", newline="") as f:\n'
+        "    for row in csv.reader(f):\n"
+        "        delete_user(row[0])\n"
+    )
+    messages = [f.message for f in findings if f.rule == "OPS301"]
+    assert len(messages) == 1 and 'WorkplaceId = NewType("WorkplaceId", str)' in messages[0], messages
