@@ -270,6 +270,30 @@ class GuardAnalysis:
         return frozenset(names)
 
     @cached_property
+    def renamed_flag_kinds(self) -> dict[str, str]:
+        """Folded dest -> meaning, for CLI switches stored under another name: `add_argument("--execute",
+        dest="go")`. The code reads `go`, but the operator types `--execute`: the spelling tells what a
+        true value means. A dest whose options disagree (or say nothing) is left to its own name."""
+        found: dict[str, set[str]] = {}
+        for option in self.analysis.cli_options:
+            if option.source not in ("argparse", "click", "typer"):
+                continue
+            dest = fold(option.dest)
+            spellings = [fold(f.split("/")[0]) for f in option.flags]
+            if dest in spellings:
+                continue  # not renamed: the name read is the name typed
+            found.setdefault(dest, set()).add(self._spelled_kind(option) or "")
+        return {dest: kinds.pop() for dest, kinds in found.items() if len(kinds) == 1 and "" not in kinds}
+
+    def _spelled_kind(self, option: CliOption) -> str | None:
+        """What the stored value means when true, from the flag's spelling and its action."""
+        kind = next((k for f in option.flags if (k := self.names.kind(f.split("/")[0])) is not None), None)
+        if option.action != "store_false":
+            return kind
+        # add_argument("--execute", dest="dry_run", action="store_false"): true unless --execute is typed
+        return {DRY: EXECUTE, EXECUTE: DRY}.get(kind or "")
+
+    @cached_property
     def has_prompt(self) -> bool:
         return any(self.is_prompt_site(site) for site in self.analysis.calls)
 
@@ -300,6 +324,9 @@ class GuardAnalysis:
         return cached
 
     def flag_kind(self, key: str) -> str | None:
+        renamed = self.renamed_flag_kinds.get(fold(key))
+        if renamed is not None:
+            return renamed
         kind = self.names.kind(key)
         if kind is not None:
             return kind

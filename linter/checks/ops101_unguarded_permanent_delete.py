@@ -28,7 +28,10 @@ whose default is the dry run guards the branch that asks for another value
 branches are read together (`if dry_run and ids: ... elif ids:` means not a dry
 run). A dry-run or execute parameter that every call in the script fixes to
 acting (`def remove_all(paths, dry_run=False)` never called with `dry_run`,
-`purge(keys, execute=True)`) guards nothing.
+`purge(keys, execute=True)`) guards nothing. A switch stored under another name
+means what its flag says: `add_argument("--execute", dest="go")` makes `if
+args.go:` an opt-in, while `add_argument("--force", dest="really")` stays a
+prompt bypass.
 
 ## Why is this bad?
 Permanent means restore-from-backup. When a script has a `--dry-run` flag

@@ -678,6 +678,54 @@ CASES = [
         def main(client, x):
             client.mark_for_deletion(x)
     '''),
+    # a renamed dest reads as what its flag says: --execute stored as `go`, --dry-run stored as `pretend`
+    case('''
+        import argparse, shutil
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--execute", dest="go", action="store_true")
+        opts = ap.parse_args()
+        if opts.go:
+            shutil.rmtree("/srv/build-cache")
+    '''),
+    case('''
+        import argparse, shutil
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--dry-run", dest="pretend", action="store_true")
+        args = ap.parse_args()
+        if not args.pretend:
+            shutil.rmtree("/srv/a")
+        if args.pretend:
+            shutil.rmtree("/srv/b")
+    ''', "OPS101:8"),
+    case('''
+        import click, shutil
+        @click.command()
+        @click.option("--execute", "go", is_flag=True)
+        def main(go):
+            if go:
+                shutil.rmtree("/srv/a")
+    '''),
+    # ... so a --force stored under an execute-sounding dest is still only a prompt bypass
+    case('''
+        import argparse, shutil
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--dry-run", action="store_true")
+        ap.add_argument("--force", dest="really", action="store_true")
+        args = ap.parse_args()
+        if args.really:
+            shutil.rmtree("/srv/a")
+    ''', "OPS101:7"),
+    # ... and store_false turns the flag's meaning around: --execute stored as dry_run=False
+    case('''
+        import argparse, shutil
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--execute", dest="dry_run", action="store_false")
+        args = ap.parse_args()
+        if not args.dry_run:
+            shutil.rmtree("/srv/a")
+        if args.dry_run:
+            shutil.rmtree("/srv/b")
+    ''', "OPS101:8"),
     # temp-file cleanup is not destructive
     case('''
         import shutil, tempfile
