@@ -451,6 +451,8 @@ class _Evaluator:
             if child is parent.orelse:
                 return self.cond(parent.test, False, scope)
             return False
+        if isinstance(parent, cst.MatchCase) and child is parent.body:
+            return self._case_guards(parent, scope)
         if isinstance(parent, cst.BooleanOperation) and child is parent.right:
             return self.cond(parent.left, isinstance(parent.operator, cst.And), scope)
         if isinstance(parent, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
@@ -461,6 +463,39 @@ class _Evaluator:
             if inside:
                 return any(self.cond(c.test, True, scope) for c in _comp_ifs(parent.for_in))
         return False
+
+    def _case_guards(self, case: cst.MatchCase, scope: FunctionInfo | None) -> bool:
+        """A case body runs only when its guard holds and its pattern matches: `case "clean" if
+        args.execute:`, `match args.execute: case True:`, `match answer: case "y" | "yes":`."""
+        if case.guard is not None and self.cond(case.guard, True, scope):
+            return True
+        match = self.analysis.parents.get(case)
+        return isinstance(match, cst.Match) and self._pattern_guards(match.subject, case.pattern, True, scope)
+
+    def _pattern_guards(self, subject: cst.BaseExpression, pattern: cst.MatchPattern, matched: bool, scope: FunctionInfo | None) -> bool:
+        """If `pattern` matched (or failed to match) `subject`, was the action asked for?"""
+        if isinstance(pattern, cst.MatchOr):
+            alternatives = [self._pattern_guards(subject, p.pattern, matched, scope) for p in pattern.patterns]
+            # matched: any alternative may be the one; failed: every alternative failed
+            return all(alternatives) if matched else any(alternatives)
+        if isinstance(pattern, (cst.MatchValue, cst.MatchSingleton)):
+            # a value pattern is an equality test on the subject: read it as `subject == value`
+            operator = cst.Equal() if matched else cst.NotEqual()
+            test = cst.Comparison(subject, [cst.ComparisonTarget(operator, pattern.value)])
+            return self.cond(test, True, scope)
+        return False  # captures, wildcards, class and sequence patterns test no flag
+
+    def _match_guards(self, statement: cst.Match, scope: FunctionInfo | None, in_function: bool) -> bool:
+        """After a match statement (`match args.execute: case False: sys.exit()`), like after an if:
+        every case ends guarded or is entered only when guarded, and so is falling past them all."""
+        for case in statement.cases:
+            if not (self.block_guards(case.body, scope, in_function) or self._case_guards(case, scope)):
+                return False
+        unguarded = [c for c in statement.cases if c.guard is None]
+        if any(_irrefutable(c.pattern) for c in unguarded):
+            return True  # some case always runs
+        # no case ran: every unguarded pattern failed, so one whose failure means "go" suffices
+        return any(self._pattern_guards(statement.subject, c.pattern, False, scope) for c in unguarded)
 
     def _correlated_else_guards(self, parent: cst.CSTNode, child: cst.CSTNode, scope: FunctionInfo | None, known_true: set[str]) -> bool:
         """`if dry_run and ids: ... elif ids: delete(ids)`: where `ids` is known true, the else means not dry_run."""
@@ -634,6 +669,8 @@ class _Evaluator:
             return (body_ok and handlers_ok) or finally_ok
         if isinstance(statement, cst.With):
             return self.block_guards(statement.body, scope, in_function)
+        if isinstance(statement, cst.Match):
+            return self._match_guards(statement, scope, in_function)
         return False
 
     def _if_guards(self, statement: cst.If, scope: FunctionInfo | None, in_function: bool) -> bool:
@@ -1034,6 +1071,13 @@ def _flatten(expr: cst.BaseExpression, operator: type) -> Iterator[cst.BaseExpre
         yield from _flatten(expr.right, operator)
     else:
         yield expr
+
+
+def _irrefutable(pattern: cst.MatchPattern) -> bool:
+    """`case _:` or `case name:` (or an alternative of them) matches anything."""
+    if isinstance(pattern, cst.MatchOr):
+        return any(_irrefutable(p.pattern) for p in pattern.patterns)
+    return isinstance(pattern, cst.MatchAs) and (pattern.pattern is None or _irrefutable(pattern.pattern))
 
 
 def _comp_ifs(comp_for: cst.CompFor | None) -> Iterator[cst.CompIf]:

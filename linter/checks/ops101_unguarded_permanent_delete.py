@@ -21,7 +21,10 @@ or unconfirmed mode (`if dry_run: return`, `if not click.confirm(...):
 sys.exit(1)`), the flag handed to the API (`DryRun=args.dry_run`,
 `dry_run="All"`), an opt-in flag that is off by default (`--execute`, or a
 count that is 0 unless given: `if args.remove:` for `--remove N`), a
-confirmation declared on the command, or a guard function. Guards in callers
+confirmation declared on the command, or a guard function. A `match` reads
+like an `if`: a case guard (`case "clean" if args.execute:`), a value pattern
+on the flag or the answer (`match args.execute: case True:`, `case "y" |
+"yes":`), and an earlier match that exits in its dry-run cases. Guards in callers
 count: a function whose every call site is guarded is guarded. A mode value
 whose default is the dry run guards the branch that asks for another value
 (`MODE = os.environ.get("MODE", "dry_run")` ... `if MODE == "delete":`), and

@@ -726,6 +726,53 @@ CASES = [
         if args.dry_run:
             shutil.rmtree("/srv/b")
     ''', "OPS101:8"),
+    # match statements guard like an if: a case guard, a value pattern on the flag or the answer
+    case('''
+        import argparse, shutil
+        ap = argparse.ArgumentParser()
+        ap.add_argument("action", choices=["clean", "show"])
+        ap.add_argument("--execute", action="store_true")
+        ap.add_argument("--all", action="store_true")
+        args = ap.parse_args()
+        match args.action:
+            case "clean" if args.execute:
+                shutil.rmtree("/srv/a")
+            case "clean" if args.all:
+                shutil.rmtree("/srv/b")
+            case "show":
+                shutil.rmtree("/srv/c")
+        match args.execute:
+            case True:
+                shutil.rmtree("/srv/d")
+            case False:
+                shutil.rmtree("/srv/e")
+    ''', "OPS101:11", "OPS101:13", "OPS101:18"),
+    case('''
+        import shutil
+        def main():
+            match input("remove? ").strip().lower():
+                case "y" | "yes":
+                    shutil.rmtree("/srv/a")
+                case _:
+                    shutil.rmtree("/srv/b")
+    ''', "OPS101:7"),
+    # ... and a match that exits when the flag is off guards what follows it
+    case('''
+        import argparse, shutil, sys
+        def main():
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--execute", action="store_true")
+            args = ap.parse_args()
+            match args.execute:
+                case False:
+                    sys.exit("dry run: pass --execute")
+            shutil.rmtree("/srv/a")
+        def other(args):
+            match args.execute:
+                case True:
+                    print("executing")
+            shutil.rmtree("/srv/b")
+    ''', "OPS101:14"),
     # temp-file cleanup is not destructive
     case('''
         import shutil, tempfile
