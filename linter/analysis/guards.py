@@ -576,11 +576,21 @@ class _Evaluator:
             return False
         self._in_progress.add(key)
         try:
-            result = self.block_guards(info.node.body, info, in_function=False)
+            result = self.block_guards(info.node.body, info, in_function=False) or self._asks_until_confirmed(info)
         finally:
             self._in_progress.discard(key)
         self._guard_function_memo[info.qualname] = result
         return result
+
+    def _asks_until_confirmed(self, info: FunctionInfo) -> bool:
+        """`while True: reply = input(...); if reply == "y": return; if reply == "n": sys.exit()`: the
+        loop re-asks until an answer, so the only way back to the caller is a return past the yes."""
+        body = info.node.body
+        last = body.body[-1] if isinstance(body, cst.IndentedBlock) and body.body else None
+        if not (isinstance(last, cst.While) and literal_value(last.test) is True) or any(_loop_breaks(last.body)):
+            return False  # the loop can end, and what follows it is the fall-through path
+        returns = _returns(body)
+        return bool(returns) and all(self._reached_only_guarded(r, info) for r in returns)
 
     def _always_exits(self, info: FunctionInfo) -> bool:
         """die(msg), fatal(): a function that never returns normally."""
@@ -671,7 +681,20 @@ class _Evaluator:
             return self.block_guards(statement.body, scope, in_function)
         if isinstance(statement, cst.Match):
             return self._match_guards(statement, scope, in_function)
+        if isinstance(statement, cst.While) and literal_value(statement.test) is True:
+            return self._loop_guards(statement, in_function)
         return False
+
+    def _loop_guards(self, loop: cst.While, in_function: bool) -> bool:
+        """`while True:` re-asking until `if reply == "y": break`: the path after it left by a guarded
+        break. In a guard function (`in_function=False`) a return leaves to the caller, so it must be
+        past a guard too."""
+        exits: list[cst.CSTNode] = list(_loop_breaks(loop.body))
+        if not exits:
+            return False  # only a return or an exit leaves it: nothing runs after it
+        if not in_function:
+            exits += _returns(loop.body)
+        return all(self.segment_guarded(e, loop) for e in exits)
 
     def _if_guards(self, statement: cst.If, scope: FunctionInfo | None, in_function: bool) -> bool:
         body_ok = self.block_guards(statement.body, scope, in_function)
@@ -1071,6 +1094,21 @@ def _flatten(expr: cst.BaseExpression, operator: type) -> Iterator[cst.BaseExpre
         yield from _flatten(expr.right, operator)
     else:
         yield expr
+
+
+def _loop_breaks(block: cst.CSTNode) -> Iterator[cst.Break]:
+    """The `break`s that leave the loop whose body is `block` (not those of nested loops)."""
+    for statement in getattr(block, "body", ()):
+        if isinstance(statement, cst.Break):
+            yield statement  # `while True: break` on one line
+        elif isinstance(statement, cst.SimpleStatementLine):
+            yield from (s for s in statement.body if isinstance(s, cst.Break))
+        elif isinstance(statement, (cst.For, cst.While)):
+            if statement.orelse is not None:
+                yield from _loop_breaks(statement.orelse.body)  # a nested loop's else breaks ours
+        elif isinstance(statement, cst.BaseCompoundStatement) and not isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            for part in _sub_blocks(statement):
+                yield from _loop_breaks(part)
 
 
 def _irrefutable(pattern: cst.MatchPattern) -> bool:

@@ -24,7 +24,10 @@ count that is 0 unless given: `if args.remove:` for `--remove N`), a
 confirmation declared on the command, or a guard function. A `match` reads
 like an `if`: a case guard (`case "clean" if args.execute:`), a value pattern
 on the flag or the answer (`match args.execute: case True:`, `case "y" |
-"yes":`), and an earlier match that exits in its dry-run cases. Guards in callers
+"yes":`), and an earlier match that exits in its dry-run cases. A prompt loop
+that re-asks until yes (`while True:` ... `if reply == "y": break` or `return`,
+`if reply == "n": sys.exit()`) guards what follows it, and a helper made of one
+is a guard function. Guards in callers
 count: a function whose every call site is guarded is guarded. A mode value
 whose default is the dry run guards the branch that asks for another value
 (`MODE = os.environ.get("MODE", "dry_run")` ... `if MODE == "delete":`), and

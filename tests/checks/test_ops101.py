@@ -773,6 +773,62 @@ CASES = [
                     print("executing")
             shutil.rmtree("/srv/b")
     ''', "OPS101:14"),
+    # a confirmation helper that re-asks until y (return or break) or n (exit) is a guard function
+    case('''
+        import shutil, sys
+        def ask(question):
+            while True:
+                reply = input(question + " [y/n] ").strip().lower()
+                if reply in ("y", "yes"):
+                    return
+                if reply in ("n", "no"):
+                    sys.exit("aborted")
+        def ask_then_break(question):
+            while True:
+                reply = input(question).strip().lower()
+                if reply == "y":
+                    break
+                if reply == "n":
+                    raise SystemExit(1)
+            print("confirmed")
+        def wipe(path):
+            ask(f"remove {path}?")
+            shutil.rmtree(path)
+        def wipe_too(path):
+            ask_then_break(f"remove {path}?")
+            shutil.rmtree(path)
+    '''),
+    # ... but not when "n" returns, a break ends the loop unconfirmed, or the loop asks nothing
+    case('''
+        import shutil
+        def ask(question):
+            while True:
+                reply = input(question).strip().lower()
+                if reply in ("y", "yes"):
+                    return
+                if reply in ("n", "no"):
+                    return
+        def ask_or_give_up(question):
+            while True:
+                reply = input(question).strip().lower()
+                if reply == "y":
+                    return
+                if reply == "n":
+                    break
+        def drain(queue):
+            while True:
+                item = queue.get()
+                if item is None:
+                    return
+                print(item)
+        def wipe(path, queue):
+            ask(f"remove {path}?")
+            shutil.rmtree(path)
+            ask_or_give_up(f"remove {path}.bak?")
+            shutil.rmtree(path + ".bak")
+            drain(queue)
+            shutil.rmtree(path + ".old")
+    ''', "OPS101:24", "OPS101:26", "OPS101:28"),
     # temp-file cleanup is not destructive
     case('''
         import shutil, tempfile
