@@ -59,6 +59,12 @@ PROMPT_BUILTINS = frozenset({"input", "raw_input"})
 EXIT_CALLS = frozenset({"sys.exit", "os._exit", "os.abort"})
 EXIT_BUILTINS = frozenset({"exit", "quit"})
 EXIT_METHODS = frozenset({"exit", "abort", "fail"})  # ctx.exit(), ctx.abort(), ctx.fail()
+# argparse/optparse parsers: their error() and exit() raise SystemExit
+PARSER_CLASSES = frozenset(
+    {"argparse.ArgumentParser", "optparse.OptionParser", "configargparse.ArgumentParser", "configargparse.ArgParser"}
+)
+PARSER_EXIT_METHODS = frozenset({"error", "exit"})
+PARSE_METHODS = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args"})
 # String methods that keep a value's meaning: input().strip().lower()
 TRANSPARENT_METHODS = frozenset({"strip", "lower", "upper", "casefold", "lstrip", "rstrip", "ask", "unsafe_ask"})
 # Calls that read a flag by key: os.environ.get("DRY_RUN"), options.get("dry_run"), getattr(args, "dry_run")
@@ -292,6 +298,21 @@ class GuardAnalysis:
             return kind
         # add_argument("--execute", dest="dry_run", action="store_false"): true unless --execute is typed
         return {DRY: EXECUTE, EXECUTE: DRY}.get(kind or "")
+
+    @cached_property
+    def parser_names(self) -> frozenset[str]:
+        """Dotted names that hold a CLI parser: assigned from ArgumentParser(...) or a subparsers'
+        add_parser(...), or whatever the script calls parse_args() on (a parser a helper built)."""
+        names: set[str] = set()
+        for site in self.analysis.calls:
+            if site.name in PARSE_METHODS and site.receiver is not None:
+                names.add(dotted_name(site.receiver) or "")
+            elif site.qualname in PARSER_CLASSES or (site.name == "add_parser" and site.receiver is not None):
+                parent = self.analysis.parents.get(site.node)
+                if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
+                    names.add(dotted_name(parent.targets[0].target) or "")
+        names.discard("")
+        return frozenset(names)
 
     @cached_property
     def has_prompt(self) -> bool:
@@ -733,15 +754,8 @@ class _Evaluator:
         """A call after which the path is guarded: an exit, an aborting prompt, a guard function."""
         callee = dotted_name(call.func) or ""
         resolved = self.analysis.imports.resolve(callee) if callee else None
-        if resolved in EXIT_CALLS or (resolved is None and callee in EXIT_BUILTINS):
+        if self.is_exit_call(call):
             return True
-        if isinstance(call.func, cst.Attribute):
-            method = call.func.attr.value
-            receiver = fold(dotted_name(call.func.value) or "")
-            if method in EXIT_METHODS and receiver.endswith("ctx"):
-                return True
-            if method == "error" and receiver.endswith("parser"):
-                return True  # argparse's parser.error() exits with status 2
         if self.count_prompts and (resolved or "").endswith("confirm"):
             abort = keyword_arg(call, "abort")
             if abort is not None and literal_value(abort.value) is True:
@@ -753,6 +767,22 @@ class _Evaluator:
         if target is not None:
             return self._always_exits(target) or (self.count_prompts and self.is_guard_function(target))
         return False
+
+    def is_exit_call(self, call: cst.Call) -> bool:
+        """sys.exit(), exit(), click's ctx.exit()/abort()/fail(), argparse's parser.error()/exit()."""
+        callee = dotted_name(call.func) or ""
+        resolved = self.analysis.imports.resolve(callee) if callee else None
+        if resolved in EXIT_CALLS or (resolved is None and callee in EXIT_BUILTINS):
+            return True
+        if not isinstance(call.func, cst.Attribute):
+            return False
+        method = call.func.attr.value
+        receiver = dotted_name(call.func.value) or ""
+        if method in EXIT_METHODS and fold(receiver).endswith("ctx"):
+            return True
+        # parser.error() exits with status 2, parser.exit() with its own; logger.error() only logs
+        is_parser = fold(receiver).endswith("parser") or receiver in self.guards.parser_names
+        return method in PARSER_EXIT_METHODS and is_parser
 
     def _is_configured_guard(self, callee: str, resolved: str | None) -> bool:
         patterns = self.guards.names.calls
@@ -1134,11 +1164,8 @@ def _block_exits(block: cst.BaseSuite, evaluator: _Evaluator, scope: FunctionInf
                     return True
                 if isinstance(small, cst.Return):
                     return False
-                if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-                    callee = dotted_name(small.value.func) or ""
-                    resolved = evaluator.analysis.imports.resolve(callee) if callee else None
-                    if resolved in EXIT_CALLS or (resolved is None and callee in EXIT_BUILTINS):
-                        return True
+                if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and evaluator.is_exit_call(small.value):
+                    return True
         elif isinstance(statement, cst.If) and isinstance(statement.orelse, cst.Else):
             if _block_exits(statement.body, evaluator, scope) and _block_exits(statement.orelse.body, evaluator, scope):
                 return True

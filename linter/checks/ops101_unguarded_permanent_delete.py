@@ -18,7 +18,8 @@ Flags every call the catalog marks permanent (`shutil.rmtree`, `s3.delete_object
 script's entry reaches without passing a guard: a branch that runs only when
 the run is not a dry run (`if not args.dry_run:`), an earlier exit in dry-run
 or unconfirmed mode (`if dry_run: return`, `if not click.confirm(...):
-sys.exit(1)`), the flag handed to the API (`DryRun=args.dry_run`,
+sys.exit(1)`, `if not args.execute: parser.error(...)` on the script's
+argparse parser, whatever its name; `logger.error(...)` is no exit), the flag handed to the API (`DryRun=args.dry_run`,
 `dry_run="All"`), an opt-in flag that is off by default (`--execute`, or a
 count that is 0 unless given: `if args.remove:` for `--remove N`), a
 confirmation declared on the command, or a guard function. A `match` reads

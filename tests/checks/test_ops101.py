@@ -829,6 +829,48 @@ CASES = [
             drain(queue)
             shutil.rmtree(path + ".old")
     ''', "OPS101:24", "OPS101:26", "OPS101:28"),
+    # argparse's error() and exit() raise SystemExit, whatever the parser is called
+    case('''
+        import argparse, shutil
+        ap = argparse.ArgumentParser()
+        ap.add_argument("path")
+        ap.add_argument("--execute", action="store_true")
+        args = ap.parse_args()
+        if not args.execute:
+            ap.error("refusing to delete without --execute")
+        shutil.rmtree(args.path)
+    '''),
+    case('''
+        import argparse, shutil
+        def build():
+            p = argparse.ArgumentParser()
+            p.add_argument("--execute", action="store_true")
+            return p
+        def main():
+            cli = build()
+            args = cli.parse_args()
+            if not args.execute:
+                cli.exit(0, "dry run only")
+            shutil.rmtree("/srv/a")
+        def die(message):
+            cli = build()
+            cli.error(message)
+        def other(args):
+            if not args.execute:
+                die("pass --execute")
+            shutil.rmtree("/srv/b")
+    '''),
+    # ... but logger.error() only logs
+    case('''
+        import argparse, logging, shutil
+        logger = logging.getLogger(__name__)
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--execute", action="store_true")
+        args = ap.parse_args()
+        if not args.execute:
+            logger.error("refusing to delete without --execute")
+        shutil.rmtree("/srv/a")
+    ''', "OPS101:8"),
     # temp-file cleanup is not destructive
     case('''
         import shutil, tempfile
