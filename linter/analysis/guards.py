@@ -805,7 +805,7 @@ class _Evaluator:
         if isinstance(expr, cst.BooleanOperation):
             return self._bool_op(expr, when, scope, bypass_ok, nxt)
         if isinstance(expr, cst.Comparison):
-            return self._comparison(expr, when, scope, nxt)
+            return self._comparison(expr, when, scope, nxt, bypass_ok)
         if isinstance(expr, cst.IfExp):
             return self.cond(expr.body, when, scope, bypass_ok, nxt) and self.cond(expr.orelse, when, scope, bypass_ok, nxt)
         if isinstance(expr, cst.Await):
@@ -845,12 +845,17 @@ class _Evaluator:
         # `args.yes or click.confirm(...)`: the bypass is the explicit alternative to a prompt
         return all(self.cond(o, when, scope, True, depth) for o in operands)
 
-    def _comparison(self, expr: cst.Comparison, when: bool, scope: FunctionInfo | None, depth: int) -> bool:
+    def _comparison(self, expr: cst.Comparison, when: bool, scope: FunctionInfo | None, depth: int, bypass_ok: bool = False) -> bool:
         if len(expr.comparisons) != 1:
             return False
         target = expr.comparisons[0]
         operator = target.operator
         left, right = expr.left, target.comparator
+        if isinstance(operator, (cst.In, cst.NotIn)) and self.analysis.imports.resolve_expr(right) == "os.environ":
+            # `"FORCE" in os.environ`: the variable set at all, read like os.environ.get("FORCE")
+            word = string_value(left)
+            kind = self.guards.names.kind(word) if word else None  # a named switch: env vars are no CLI opt-ins
+            return kind is not None and self._meaning_guards(kind, when != isinstance(operator, cst.NotIn), bypass_ok)
         if isinstance(operator, (cst.Is, cst.Equal, cst.IsNot, cst.NotEqual)):
             negated = isinstance(operator, (cst.IsNot, cst.NotEqual))
             for subject, other in ((left, right), (right, left)):

@@ -28,7 +28,10 @@ on the flag or the answer (`match args.execute: case True:`, `case "y" |
 "yes":`), and an earlier match that exits in its dry-run cases. A prompt loop
 that re-asks until yes (`while True:` ... `if reply == "y": break` or `return`,
 `if reply == "n": sys.exit()`) guards what follows it, and a helper made of one
-is a guard function. Guards in callers
+is a guard function. A variable tested by presence (`"FORCE" in os.environ`)
+reads like `os.environ.get("FORCE")`: a prompt bypass, so `if "FORCE" in
+os.environ or input(...) == "yes":` guards its body (both ways need an explicit
+act). Guards in callers
 count: a function whose every call site is guarded is guarded. A mode value
 whose default is the dry run guards the branch that asks for another value
 (`MODE = os.environ.get("MODE", "dry_run")` ... `if MODE == "delete":`), and

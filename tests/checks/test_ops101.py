@@ -871,6 +871,27 @@ CASES = [
             logger.error("refusing to delete without --execute")
         shutil.rmtree("/srv/a")
     ''', "OPS101:8"),
+    # `"FORCE" in os.environ` reads like os.environ.get("FORCE"): a bypass, which with a prompt guards
+    case('''
+        import os, shutil
+        if "FORCE" in os.environ or input("remove /srv/old? ") == "yes":
+            shutil.rmtree("/srv/old")
+    '''),
+    case('''
+        import argparse, os, shutil
+        def main():
+            ap = argparse.ArgumentParser()
+            ap.add_argument("--dry-run", action="store_true")
+            args = ap.parse_args()
+            if "FORCE" in os.environ or input("sure? ") == "yes":
+                shutil.rmtree("/srv/a")
+        def alone():
+            if "FORCE" in os.environ:
+                shutil.rmtree("/srv/b")
+        def unrelated():
+            if "HOME" in os.environ or input("sure? ") == "yes":
+                shutil.rmtree("/srv/c")
+    ''', "OPS101:10", "OPS101:13"),
     # temp-file cleanup is not destructive
     case('''
         import shutil, tempfile

@@ -192,6 +192,12 @@ CASES = [
             shutil.rmtree("/srv/old")
         main()
     ''', "OPS201:3"),
+    # a FORCE-or-prompt guard is no dry-run mode: the operator can only confirm, never preview
+    case('''
+        import os, shutil
+        if "FORCE" in os.environ or input("remove /srv/old? ") == "yes":
+            shutil.rmtree("/srv/old")
+    ''', "OPS201:3"),
     # no destructive call: nothing to report
     case('''
         import argparse
