@@ -88,42 +88,7 @@ class BoundsAnalysis:
 
     # -- findings -----------------------------------------------------------------------------
     def findings(self) -> list[UnboundedFinding]:
-        reported: dict[cst.CSTNode, UnboundedFinding] = {}
-        destructive_nodes = {d.node: d for d in self.analysis.destructive}
-        # every node that reaches a destructive call: the calls themselves and calls into reaching functions
-        reachers: list[tuple[cst.CSTNode, DestructiveCall, bool]] = [
-            # map(os.remove, paths): the call handed the function is the loop
-            (node, call, call.site.passed and _method_name(call.node) in MAP_CALLS)
-            for node, call in destructive_nodes.items()
-        ]
-        direct = len(reachers)
-        seen: set[int] = set()
-        for qualname, call in self.reaching.items():
-            for site in self.analysis.callers.get(qualname, []):
-                if isinstance(site, CallSite) and id(site.node) not in seen:
-                    seen.add(id(site.node))
-                    reachers.append((site.node, call, self._is_map_call(site)))
-        looped_directly: set[int] = set()  # calls an uncapped loop in their own function reaches
-        for index, (node, call, is_map) in enumerate(reachers):
-            if index >= direct and id(call) in looped_directly:
-                continue  # `for region in regions: clean(region)`: clean's own uncapped loop is the finding
-
-            loops = ([node] if is_map else []) + list(self._loops_around(node))
-            uncapped = [
-                loop
-                for index, loop in enumerate(loops)
-                if not self._loop_capped(loop)
-                and not self._approved_per_item(node, loop)
-                and not self._capped_by_inner_counter(loop, loops[:index])
-            ]
-            function = self.analysis.function_of(node)
-            if uncapped:
-                if function is not None and self._function_in_uncapped_loop(function):
-                    continue
-                outer = uncapped[-1]
-                reported.setdefault(outer, UnboundedFinding(outer, call, "loop"))
-                if index < direct:
-                    looped_directly.add(id(call))
+        reported = self._loop_findings()
         for call in self.analysis.destructive:
             loops = list(self._loops_around(call.node))
             if any(not self._loop_capped(loop) for loop in loops):
@@ -148,6 +113,65 @@ class BoundsAnalysis:
         else:
             picked = [c for c in self._collections(call) or [] if not self._iterable_bounded(c, scope)]
         return bool(picked) and all(targets & set(_identifiers(c)) for c in picked)
+
+    def _loop_findings(self) -> dict[cst.CSTNode, UnboundedFinding]:
+        """One finding per outermost uncapped loop around a destructive call or a call into a function
+        that reaches one; a loop around a call into a function whose own loop is reported adds none."""
+        reported: dict[cst.CSTNode, UnboundedFinding] = {}
+        via: dict[cst.CSTNode, str] = {}  # loop -> the module function its body calls to reach the delete
+        for node, call, is_map, callee in self._reachers():
+            loops = ([node] if is_map else []) + list(self._loops_around(node))
+            uncapped = [
+                loop
+                for position, loop in enumerate(loops)
+                if not self._loop_capped(loop)
+                and not self._approved_per_item(node, loop)
+                and not self._capped_by_inner_counter(loop, loops[:position])
+            ]
+            function = self.analysis.function_of(node)
+            if not uncapped or (function is not None and self._function_in_uncapped_loop(function)):
+                continue
+            outer = uncapped[-1]
+            if outer not in reported:
+                reported[outer] = UnboundedFinding(outer, call, "loop")
+                if callee is not None:
+                    via[outer] = callee
+        looped = {loop: self.analysis.function_of(loop) for loop in reported}
+        for loop, callee in via.items():
+            inner = self._functions_reached_from(callee)
+            # `for region in regions: clean(region)`: clean's own uncapped loop is the finding
+            if any(f is not None and f.qualname in inner for other, f in looped.items() if other is not loop):
+                del reported[loop]
+        return reported
+
+    def _reachers(self) -> Iterator[tuple[cst.CSTNode, DestructiveCall, bool, str | None]]:
+        """Every node that reaches a destructive call, with whether it maps a function over a
+        collection and the module function it calls into (None for the destructive call itself)."""
+        for call in self.analysis.destructive:
+            # map(os.remove, paths): the call handed the function is the loop
+            yield call.node, call, call.site.passed and _method_name(call.node) in MAP_CALLS, None
+        seen: set[int] = set()
+        for qualname, call in self.reaching.items():
+            for site in self.analysis.callers.get(qualname, []):
+                if isinstance(site, CallSite) and id(site.node) not in seen:
+                    seen.add(id(site.node))
+                    yield site.node, call, self._is_map_call(site), qualname
+
+    def _functions_reached_from(self, qualname: str) -> set[str]:
+        """`qualname` and the module functions it calls, directly or not, on the way to a delete."""
+        callees: dict[str, set[str]] = {}
+        for callee in self.reaching:
+            for site in self.analysis.callers.get(callee, []):
+                if isinstance(site, CallSite) and site.function is not None:
+                    callees.setdefault(site.function.qualname, set()).add(callee)
+        found = {qualname}
+        pending = [qualname]
+        while pending:
+            for callee in callees.get(pending.pop(), ()):
+                if callee not in found:
+                    found.add(callee)
+                    pending.append(callee)
+        return found
 
     # -- loops ----------------------------------------------------------------------------------
     def _loops_around(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -837,7 +861,8 @@ class _WhileFacts(cst.CSTVisitor):
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             for name, value in _paired(target.target, node.value):
-                if _fetched(value) or self.built_from_fetched(value):
+                refetched = isinstance(value, cst.Name) and value.value in self.assigned  # pos, keys = result
+                if _fetched(value) or refetched or self.built_from_fetched(value):
                     self.assigned.add(name)  # `pos, keys = r.scan(pos, pattern)`: a fresh batch each time
                 elif _slice_of(value, name):
                     self.popped.add(name)  # `batch, keys = keys[:1000], keys[1000:]` drains keys

@@ -108,6 +108,56 @@ CASES = [
             blobs = bucket.list_blobs()
             bucket.delete_blobs(blobs)
     ''', "OPS103:5", "OPS103:8"),
+    # the batch unpacked from a scan's reply kept in a variable is still listed afresh each time
+    case('''
+        import sys
+        import redis
+        client = redis.Redis()
+        begin = 0
+        while "--execute" in sys.argv:
+            result = client.scan(begin, sys.argv[1], 10000)
+            begin, keys = result
+            if keys:
+                client.delete(*keys)
+            if begin == 0:
+                break
+    '''),
+    # one finding for a chain of helpers: the outermost loop when the helpers only run inside it
+    case('''
+        import sys
+        import boto3
+        def delete_one(region, arn):
+            client = boto3.client("ecs", region_name=region)
+            for attempt in range(5):
+                client.delete_task_definitions(taskDefinitions=[arn])
+                break
+        def clean_region(region):
+            arns = boto3.client("ecs", region_name=region).list_task_definitions()["taskDefinitionArns"]
+            for arn in arns:
+                delete_one(region, arn)
+        if "--execute" in sys.argv:
+            for region in boto3.session.Session().get_available_regions("ecs"):
+                clean_region(region)
+    ''', "OPS103:13"),
+    # ... and the per-ARN loop two calls away, not the region loop too, when a region can be run alone
+    case('''
+        import sys
+        import boto3
+        def delete_one(region, arn):
+            client = boto3.client("ecs", region_name=region)
+            for attempt in range(5):
+                client.delete_task_definitions(taskDefinitions=[arn])
+                break
+        def clean_region(region):
+            arns = boto3.client("ecs", region_name=region).list_task_definitions()["taskDefinitionArns"]
+            for arn in arns:
+                delete_one(region, arn)
+        if "--execute" in sys.argv and len(sys.argv) == 3:
+            clean_region(sys.argv[2])
+        elif "--execute" in sys.argv:
+            for region in boto3.session.Session().get_available_regions("ecs"):
+                clean_region(region)
+    ''', "OPS103:10"),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys
