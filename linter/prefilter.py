@@ -88,20 +88,29 @@ class CallGate:
         self.shell_words = _needs([m.command for m in matches if m.command is not None])
         self.sql_words = _needs([m.sql for m in matches if m.sql is not None])
         self.url = any(m.url is not None for m in matches)
-        self.url_words = _needs([m.url for m in matches if m.url is not None])
+        # per url entry, every word requirement its regex has (None: one that needs no word)
+        self.url_needs = [required_word_options(m.url) for m in matches if m.url is not None]
         self._method = _glob_regex(self.method_globs)
         self._call = _glob_regex(self.call_globs)
 
-    def may_match(self, name: str | None, qualnames: Iterable[str], strings: Callable[[], str] | None = None) -> bool:
+    def may_match(
+        self,
+        name: str | None,
+        qualnames: Iterable[str],
+        strings: Callable[[], str] | None = None,
+        url: Callable[[], str] | None = None,
+    ) -> bool:
         """`strings`, if given, returns the file's string constants (lower-cased): a command or
-        SQL entry can only match a call if the file spells the entry's required word somewhere."""
+        SQL entry can only match a call if the file spells the entry's required word somewhere.
+        `url`, if given, returns the literal text of the call's URL argument, when that is all the
+        matcher can read there (no names it could follow to other constants)."""
         if name is None:
             return False
         if self._method is not None and self._method.match(name):
             return True
         if self.sql and name in SQL_METHODS and _spelled(self.sql_words, strings):
             return True
-        if self.url and name in HTTP_CALLS and _spelled(self.url_words, strings):
+        if self.url and name in HTTP_CALLS and _spelled_url(self.url_needs, url or strings):
             return True
         for qualname in qualnames:
             if self._call is not None and self._call.match(qualname):
@@ -133,6 +142,14 @@ def _spelled_all(words: tuple[str, ...], strings: Callable[[], str] | None) -> b
     return all(word in text for word in words)
 
 
+def _spelled_url(needs: list[list[tuple[str, ...]] | None], text: Callable[[], str] | None) -> bool:
+    """Could some url entry match: does the text meet every word requirement of its regex?"""
+    if text is None or any(options is None for options in needs):
+        return True
+    seen = text()
+    return any(all(any(word in seen for word in words) for words in options or ()) for options in needs)
+
+
 def _spelled(words: tuple[str, ...] | None, strings: Callable[[], str] | None) -> bool:
     if strings is None or words is None:
         return True
@@ -154,7 +171,23 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
     return _sequence_words(list(parsed))
 
 
+def required_word_options(pattern: str) -> list[tuple[str, ...]] | None:
+    """Every requirement `required_words` chooses among: each match of `pattern` contains a
+    word of each tuple (`slack\\.com/api/files\\.delete` needs slack, com, api, files and delete)."""
+    try:
+        parsed = _regex_parser.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    return _sequence_options(list(parsed)) or None
+
+
 def _sequence_words(items: list[Any]) -> tuple[str, ...] | None:
+    options = _sequence_options(items)
+    # the most selective requirement: the one whose shortest word is longest
+    return max(options, key=lambda words: min(len(w) for w in words)) if options else None
+
+
+def _sequence_options(items: list[Any]) -> list[tuple[str, ...]]:
     options: list[tuple[str, ...]] = []
     current = ""
     for opcode, argument in items + [(None, None)]:
@@ -168,8 +201,7 @@ def _sequence_words(items: list[Any]) -> tuple[str, ...] | None:
         inner = _item_words(opcode, argument)
         if inner:
             options.append(inner)
-    # the most selective requirement: the one whose shortest word is longest
-    return max(options, key=lambda words: min(len(w) for w in words)) if options else None
+    return options
 
 
 def _item_words(opcode: Any, argument: Any) -> tuple[str, ...] | None:
@@ -236,9 +268,24 @@ class Prefilter:
                     if func is None:
                         continue
                     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-                    if gate.may_match(name, _qualnames(func, aliases), string_constants):
+                    url = _literal_url(node, name) if func is node.func and name in HTTP_CALLS else None
+                    if gate.may_match(name, _qualnames(func, aliases), string_constants, url):
                         return True
         return False
+
+
+def _literal_url(call: ast.Call, name: str | None) -> Callable[[], str] | None:
+    """The lower-cased literal text of an HTTP call's URL argument when it names no variable
+    (`d.get("key")`: "key"), so a url entry's word must be in it; None when a name could bring
+    in other text (the matcher follows names to their constants) or there is no URL argument."""
+    url = next((k.value for k in call.keywords if k.arg == "url"), None)
+    if url is None:
+        position = 1 if name == "request" else 0
+        url = call.args[position] if len(call.args) > position else None
+    if url is None or any(type(node) is ast.Name for node in ast.walk(url)):
+        return None
+    text = " ".join(n.value for n in ast.walk(url) if type(n) is ast.Constant and isinstance(n.value, str)).lower()
+    return lambda: text
 
 
 def _passed_function(call: ast.Call) -> ast.expr | None:

@@ -26,6 +26,7 @@ from linter.prefilter import (
     examine,
     glob_token,
     minimal_tokens,
+    required_word_options,
     required_words,
 )
 from linter.runner import RunOptions, run
@@ -81,6 +82,13 @@ def test_required_words_are_in_every_match(pattern: str, words: tuple[str, ...] 
     assert required_words(pattern) == words
 
 
+def test_required_word_options_list_every_requirement() -> None:
+    assert required_word_options(r"slack\.com/api/(files|chat)\.delete\b") == [
+        ("slack",), ("com",), ("api",), ("chat", "files"), ("delete",)
+    ]
+    assert required_word_options(r"(a|b)") is None
+
+
 def test_minimal_tokens_drop_tokens_that_contain_another() -> None:
     assert minimal_tokens(["delete_user", "Delete", "batch_delete_", "rmtree"]) == ("delete", "rmtree")
 
@@ -129,6 +137,12 @@ def test_a_glob_without_a_literal_piece_turns_the_prefilter_off(settings: Settin
         # a function handed to a call to run
         ("import os\nlist(map(os.remove, paths))\n", "libcst"),
         ("import shutil, atexit\natexit.register(shutil.rmtree, d)\n", "libcst"),
+        # a url entry needs every word its regex requires, in the URL when it names no variable
+        ("requests.post('https://slack.com/api/files.delete', data=d)\n", "libcst"),
+        ("API = 'https://slack.com/api'\nrequests.post(f'{API}/chat.delete', data=d)\n", "libcst"),
+        ("import requests\nrequests.get('https://slack.com/api/files.list')\nprint('delete')\n", "calls"),
+        ("options.get('keep_after')\nprint('slack.com api delete')\n", "calls"),
+        ("options.get(key)\nprint('slack.com api remove')\n", "libcst"),
         ("x = 1  # opslint: ignore[OPS101] reason\n", "libcst"),
         ("def f(:\n    pass\n", "libcst"),  # CPython rejects it: the full path reports OPS001
         ("def f(:\n    delete()\n", "libcst"),
