@@ -266,8 +266,8 @@ class BoundsAnalysis:
         if cached is None:
             scope = self.analysis.function_of(loop)
             if isinstance(loop, cst.Call):  # map(delete_one, ids)
-                args = positional_args(loop)
-                cached = self._iterable_bounded(args[1], scope) or self._checked_before(loop, scope)
+                iterable = positional_args(loop)[1]
+                cached = self._iterable_bounded(iterable, scope) or self._checked_before(loop, scope, [iterable])
             elif isinstance(loop, cst.While):
                 cached = self._while_capped(loop) or self._checked_before(loop, scope)
             elif isinstance(loop, cst.For):
@@ -275,11 +275,11 @@ class BoundsAnalysis:
                     self._iterable_bounded(loop.iter, scope)
                     or self._consults_cap_option(loop.iter, scope)
                     or self._body_breaks_on_count(loop.body)
-                    or self._checked_before(loop, scope)
+                    or self._checked_before(loop, scope, [loop.iter])
                 )
             else:
                 comp = loop.for_in  # type: ignore[attr-defined]
-                cached = self._iterable_bounded(comp.iter, scope) or self._checked_before(loop, scope)
+                cached = self._iterable_bounded(comp.iter, scope) or self._checked_before(loop, scope, [comp.iter])
             self._uncapped_memo[loop] = cached
         return cached
 
@@ -543,55 +543,79 @@ class BoundsAnalysis:
                     return True
         return False
 
-    def _checked_before(self, node: cst.CSTNode, scope: FunctionInfo | None) -> bool:
+    def _checked_before(
+        self, node: cst.CSTNode, scope: FunctionInfo | None, collections: list[cst.BaseExpression] | None = None
+    ) -> bool:
         """`if len(ids) > LIMIT: sys.exit(...)` (or an assert) earlier in the same function, or
-        an `if len(ids) <= LIMIT:` around the node (or the `else:` of `if len(ids) > LIMIT:`)."""
+        an `if len(ids) <= LIMIT:` around the node (or the `else:` of `if len(ids) > LIMIT:`).
+
+        With `collections` (what the loop or call acts on), a `len()` must measure one of them
+        (or what they were assigned from): `if len(sys.argv) != 2: usage()` caps no other list."""
+        about = self._collection_keys(collections, scope) if collections is not None else None
         child = node
         for parent in self.analysis.ancestors(node):
             if isinstance(parent, (cst.FunctionDef, cst.Lambda)):
                 return False
-            if isinstance(parent, cst.If) and self._size_branch(parent, child):
+            if isinstance(parent, cst.If) and self._size_branch(parent, child, about):
                 return True
             body = getattr(parent, "body", None)
             if isinstance(parent, (cst.IndentedBlock, cst.Module)) and isinstance(body, (list, tuple)):
                 for statement in body:
                     if statement is child:
                         break
-                    if self._is_size_check(statement):
+                    if self._is_size_check(statement, about):
                         return True
             child = parent
         return False
 
-    def _size_branch(self, branch: cst.If, child: cst.CSTNode) -> bool:
+    def _size_branch(self, branch: cst.If, child: cst.CSTNode, about: set[str] | None = None) -> bool:
         """Is `child` the branch of `branch` that runs only when the size is within a limit?"""
         if child is branch.body:
             tests = _conjuncts(branch.test)
-            return any(isinstance(t, cst.Comparison) and _floor_only(t) and not _compares_lengths(t) for t in tests)
+            return any(
+                isinstance(t, cst.Comparison) and _floor_only(t) and not _compares_lengths(t) and self._is_size_test(t, about)
+                for t in tests
+            )
         if child is branch.orelse and isinstance(child, cst.Else):
-            return self._is_size_test(branch.test) and not _floor_only(branch.test)
+            return self._is_size_test(branch.test, about) and not _floor_only(branch.test)
         return False
 
-    def _is_size_check(self, statement: cst.CSTNode) -> bool:
+    def _is_size_check(self, statement: cst.CSTNode, about: set[str] | None = None) -> bool:
         if isinstance(statement, cst.If):
             # `if len(sys.argv) < 2: sys.exit(usage)` sets a floor, not a cap
-            return self._is_size_test(statement.test) and _block_stops(statement.body) and not _floor_only(statement.test)
+            return (
+                self._is_size_test(statement.test, about) and _block_stops(statement.body) and not _floor_only(statement.test)
+            )
         if isinstance(statement, cst.SimpleStatementLine):
-            return any(isinstance(s, cst.Assert) and self._is_size_test(s.test) for s in statement.body)
+            return any(isinstance(s, cst.Assert) and self._is_size_test(s.test, about) for s in statement.body)
         return False
 
-    def _is_size_test(self, test: cst.BaseExpression) -> bool:
-        """`len(ids) > LIMIT`, `count >= args.max`: a comparison whose operand is a length or a cap.
+    def _is_size_test(self, test: cst.BaseExpression, about: set[str] | None = None) -> bool:
+        """`len(ids) > LIMIT`, `count >= args.max`: a comparison whose operand is a length (of one
+        of the collections `about` names, when given) or a cap.
 
         A `len()` buried in a prompt's text (`input(f"delete {len(ids)}?") != "yes"`) is not one.
         """
         if isinstance(test, cst.BooleanOperation):
-            return self._is_size_test(test.left) or self._is_size_test(test.right)
+            return self._is_size_test(test.left, about) or self._is_size_test(test.right, about)
         if isinstance(test, cst.UnaryOperation):
-            return self._is_size_test(test.expression)
+            return self._is_size_test(test.expression, about)
         if not isinstance(test, cst.Comparison):
             return False
         operands = [test.left, *(c.comparator for c in test.comparisons)]
-        return any(_is_len_call(o) or self._is_cap_operand(o) for o in operands)
+        return any((_is_len_call(o) and _measures(o, about)) or self._is_cap_operand(o) for o in operands)
+
+    def _collection_keys(self, collections: list[cst.BaseExpression], scope: FunctionInfo | None) -> set[str]:
+        """Dotted names in the collections and in what their names were assigned: what a len() of
+        the same data would measure (`ids` for `for i in ids[:-5]`, `args.ids` after `ids = args.ids`)."""
+        keys: set[str] = set()
+        for expr in collections:
+            found = _dotted_names(expr)
+            keys |= found
+            for name in [k for k in found if "." not in k]:
+                for value in self._assigned(name, scope):
+                    keys |= _dotted_names(value)
+        return keys
 
     def _is_cap_operand(self, expr: cst.BaseExpression) -> bool:
         key = _value_key(expr)
@@ -853,7 +877,8 @@ class _WhileFacts(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("pop", "popleft", "popitem"):
+        # list.pop(), deque.popleft(), queue.Queue.get(): the loop test names what they drain
+        if isinstance(func, cst.Attribute) and func.attr.value in ("pop", "popleft", "popitem", "get", "get_nowait"):
             key = _value_key(func.value)
             if key:
                 self.popped.add(key)
@@ -1183,6 +1208,40 @@ def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
         return _conjuncts(test.left) + _conjuncts(test.right)
     return [test]
+
+
+def _measures(len_call: cst.BaseExpression, about: set[str] | None) -> bool:
+    """Does `len(x)` measure one of the collections `about` names (any, when None)?"""
+    if about is None or not isinstance(len_call, cst.Call) or not len_call.args:
+        return about is None
+    measured = len_call.args[0].value
+    while isinstance(measured, cst.Subscript):  # len(sys.argv[1:]) measures sys.argv
+        measured = measured.value
+    key = dotted_name(measured)
+    return key is None or key in about  # len(list(...)) of something unnamed: give it the benefit
+
+
+def _dotted_names(expr: cst.BaseExpression, depth: int = 0) -> set[str]:
+    """The names a collection expression holds its data under: `args.ids[:20]` -> {"args.ids"},
+    `sorted(ids)` -> {"ids"}, `[t for t in tags if t]` -> {"tags"}. A method call's arguments
+    are not the data (`requests.get(sys.argv[1]).json()` is a listing, not sys.argv)."""
+    if depth > 6:
+        return set()
+    if isinstance(expr, (cst.Name, cst.Attribute)):
+        dotted = dotted_name(expr)
+        if dotted is not None:
+            return {dotted}
+    if isinstance(expr, cst.Attribute):
+        return _dotted_names(expr.value, depth + 1)
+    if isinstance(expr, cst.Subscript):
+        return _dotted_names(expr.value, depth + 1)
+    if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+        return _dotted_names(expr.for_in.iter, depth + 1)
+    if isinstance(expr, cst.Call):
+        if isinstance(expr.func, cst.Name):  # list(ids), sorted(ids), chunks(ids, 10)
+            return {n for a in expr.args for n in _dotted_names(a.value, depth + 1)}
+        return _dotted_names(expr.func, depth + 1)
+    return set()
 
 
 def _compares_lengths(test: cst.Comparison) -> bool:

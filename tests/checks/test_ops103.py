@@ -158,6 +158,40 @@ CASES = [
             for region in boto3.session.Session().get_available_regions("ecs"):
                 clean_region(region)
     ''', "OPS103:10"),
+    # a usage check on the command line caps no other list; a length check of the list does
+    case('''
+        import sys
+        import requests
+        if len(sys.argv) != 2:
+            sys.exit("usage: prune.py URL")
+        for name in requests.get(sys.argv[1]).json():
+            requests.delete(sys.argv[1] + "/" + name)
+        tags = requests.get(sys.argv[1] + "/tags").json()
+        if len(tags) > 50:
+            sys.exit("refusing: more than 50 tags")
+        for tag in sorted(tags)[:-5]:
+            requests.delete(sys.argv[1] + "/tags/" + tag)
+        ids = sys.argv[1:]
+        if len(sys.argv) > 21:
+            sys.exit("at most 20 IDs")
+        for i in ids:
+            requests.delete(sys.argv[1] + "/items/" + i)
+    ''', "OPS103:5"),
+    # draining a queue.Queue is a loop over what was put in it
+    case('''
+        import queue, sys
+        import hvac
+        client = hvac.Client()
+        pending = queue.Queue()
+        for key in client.list(sys.argv[1])["data"]["keys"]:
+            pending.put(sys.argv[1] + key)
+        while not pending.empty():
+            client.delete(pending.get())
+        attempts = 0
+        while attempts < 3:
+            attempts += 1
+            client.delete(pending.get_nowait())
+    ''', "OPS103:7"),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys
