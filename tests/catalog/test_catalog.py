@@ -24,7 +24,7 @@ CASES = [
  # code, expected id (None = no match), expected effect
  ("shutil.rmtree(p)", "stdlib.shutil.rmtree"),
  ("os.remove(p)", "stdlib.os.remove"), ("os.unlink(p)", "stdlib.os.remove"),
- ("os.rmdir(p)", "stdlib.os.rmdir"), ("os.removedirs(p)", "stdlib.os.rmdir"),
+ ("os.rmdir(p)", None), ("os.removedirs(p)", None), ("Path(p).rmdir()", None),
  ("Path(p).unlink()", "stdlib.pathlib.unlink"),
  ("xs.remove(1)", None), ("d.pop('a')", None), ("os.environ.pop('X')", None), ("s.discard(1)", None), ("d.clear()", None),
  ("pool.terminate()", None), ("proc.terminate()", None), ("subprocess.Popen(['x']).terminate()", None),
@@ -127,6 +127,15 @@ CASES = [
  ("client.chat_delete(channel=c, ts=ts)", "slack_sdk.delete_method"),
  ("session.delete(url)", "http.client.delete"), ("self._http.delete(url)", "http.client.delete"),
  ("db.session.delete(user)", "sqlalchemy.session.delete"),
+ # brokers, CI, identity, mail
+ ("admin.delete_topics(topics=names)", "kafka.delete_topics"),
+ ("channel.queue_delete(queue=q)", "rabbitmq.queue_delete"), ("ch.exchange_delete('logs')", "rabbitmq.queue_delete"),
+ ("channel.queue_purge('jobs')", "rabbitmq.queue_purge"),
+ ("server.delete_job(name)", "jenkins.delete"), ("j.job_delete(name)", "jenkins.delete"),
+ ("client.deactivate_or_delete_user(uid)", "okta.deactivate_or_delete"),
+ ("mail.expunge()", "imap.expunge"), ("db.session.expunge(obj)", None),
+ ("iam.update_access_key(UserName=u, AccessKeyId=k, Status='Inactive')", "aws.iam.deactivate_access_key"),
+ ("iam.update_access_key(UserName=u, AccessKeyId=k, Status='Active')", None),
  # AWS
  ("s3.delete_objects(Bucket=b, Delete={'Objects': objs})", "aws.s3.delete_objects"),
  ("s3.delete_object(Bucket=b, Key=k)", "aws.s3.delete_object"),
