@@ -275,21 +275,53 @@ def _env_subscripts_and_argv(analysis: ModuleAnalysis) -> list[CliOption]:
             continue
         for target in test.comparisons:
             resolved = analysis.imports.resolve_expr(target.comparator)
-            if resolved == "sys.argv":
-                options.append(
-                    CliOption(
-                        dest=name.lstrip("-").replace("-", "_"),
-                        flags=(name,),
-                        source="argv",
-                        node=test,
-                        default=False,
-                        has_default=True,
-                        is_flag=True,
-                    )
-                )
+            if resolved == "sys.argv" or is_argv(target.comparator, analysis):
+                options.append(_argv_switch((name,), test))
             elif resolved == "os.environ":
                 options.append(CliOption(dest=name, flags=(name,), source="env", node=test))
+    options.extend(_argv_any_switches(analysis))
     return options
+
+
+def is_argv(expr: cst.BaseExpression, analysis: ModuleAnalysis) -> bool:
+    """`sys.argv`, or a slice of it (`sys.argv[1:]`): the words the script was run with."""
+    while isinstance(expr, cst.Subscript) and all(isinstance(e.slice, cst.Slice) for e in expr.slice):
+        expr = expr.value
+    return analysis.imports.resolve_expr(expr) == "sys.argv"
+
+
+def _argv_switch(flags: tuple[str, ...], node: cst.CSTNode) -> CliOption:
+    longs = [f for f in flags if f.startswith("--")] or list(flags)
+    return CliOption(
+        dest=longs[0].lstrip("-").replace("-", "_"),
+        flags=flags,
+        source="argv",
+        node=node,
+        default=False,
+        has_default=True,
+        is_flag=True,
+    )
+
+
+def _argv_any_switches(analysis: ModuleAnalysis) -> list[CliOption]:
+    """`any(a in ("-n", "--dry-run") for a in sys.argv[1:])`: one switch with several spellings."""
+    found = []
+    for site in analysis.calls:
+        args = positional_args(site.node)
+        if site.callee != "any" or len(args) != 1 or not isinstance(args[0], cst.GeneratorExp):
+            continue
+        generator = args[0]
+        test = generator.elt
+        if generator.for_in.inner_for_in is not None or not is_argv(generator.for_in.iter, analysis):
+            continue
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.In):
+            words = test.comparisons[0].comparator
+            flags = tuple(
+                v for e in getattr(words, "elements", ()) if (v := string_value(e.value)) is not None and v.startswith("-")
+            )
+            if flags:
+                found.append(_argv_switch(flags, site.node))
+    return found
 
 
 def _constants(analysis: ModuleAnalysis) -> list[CliOption]:

@@ -23,6 +23,7 @@ import libcst as cst
 
 from linter.analysis.walk import walk
 from linter.analysis.callgraph import passed_argument, resolve_local_callee, site_in
+from linter.analysis.cli_options import is_argv
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import (
     UNKNOWN,
@@ -863,7 +864,7 @@ class _Evaluator:
                 if isinstance(value, bool):
                     flip = (value is False) != negated
                     return self.cond(subject, when != flip, scope, False, depth)
-        if isinstance(operator, (cst.In, cst.NotIn)) and self.analysis.imports.resolve_expr(right) == "sys.argv":
+        if isinstance(operator, (cst.In, cst.NotIn)) and is_argv(right, self.analysis):
             word = string_value(left)
             if word is None:
                 return False

@@ -3,6 +3,16 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a switch read from a slice of argv, or from any() over its words, is still off unless typed
+    case('''
+        import shutil, sys
+        DRY_RUN = "--dry-run" in sys.argv[1:]
+        PRETEND = any(a in ("-n", "--pretend") for a in sys.argv[1:])
+        if not (DRY_RUN or PRETEND):
+            shutil.rmtree("/srv/old")
+        if "--execute" in sys.argv[1:]:
+            shutil.rmtree("/srv/older")
+    ''', "OPS203:2", "OPS203:3"),
     # a destructive command run through the module's own helper makes the script destructive
     case('''
         import argparse, subprocess

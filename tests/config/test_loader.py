@@ -226,7 +226,7 @@ def test_extends_chain_merges_in_order(proj: Path, pack: Path, tmp_path: Path) -
         extends: base.yaml
         severity: {OPS103: error}
         ids: {validators: ["acme.ids.check"]}
-        guards: {dry_run_names: [rehearse, pretend]}
+        guards: {dry_run_names: [rehearse, make_believe]}
         """,
     )
     cfg = write(
@@ -254,7 +254,7 @@ def test_extends_chain_merges_in_order(proj: Path, pack: Path, tmp_path: Path) -
     # lists extend: built-ins first, then base, then mid; no duplicates
     names = s.guards.dry_run_names
     assert names[0] == "dry_run" and names.count("dry_run") == 1
-    assert names[-2:] == ("rehearse", "pretend")
+    assert names[-2:] == ("rehearse", "make_believe")
     assert s.ids.validators == ("acme.ids.check",)
     assert [r.id for r in s.custom_rules] == ["BASE1", "PROJ1"]
     assert s.custom_rules[0].severity == "warning" and s.custom_rules[0].kind == "forbid"
