@@ -211,7 +211,7 @@ class GuardAnalysis:
 
     def _parameter_values(self, name: str, scope: FunctionInfo | None) -> list[object] | None:
         """The literal value `name` takes at every call of its function, or None when any is unknown."""
-        if scope is None or self.analysis.main_guard is None or scope.is_method or scope.decorators:
+        if scope is None or scope.is_method or scope.decorators or not self._runs_own_functions:
             return None
         param = parameter(scope.node, name)
         if param is None:
@@ -221,6 +221,10 @@ class GuardAnalysis:
             return None  # called from elsewhere, or not at all: nothing to go on
         values: list[object] = []
         for site in sites:
+            bound = self._partial_binding(site, scope, name)
+            if bound is not None:
+                values.append(bound)
+                continue
             if not isinstance(site, CallSite) or resolve_local_callee(self.analysis, site) is not scope:
                 return None  # handed on (a callback, a thread target): its arguments are unknown
             if any(a.star for a in site.node.args):
@@ -233,6 +237,34 @@ class GuardAnalysis:
                 return None
             values.append(literal)
         return values
+
+    @cached_property
+    def _runs_own_functions(self) -> bool:
+        """A script that runs its functions itself (a `__main__` block, or module-level code that
+        calls one or hands one on: `handle = functools.partial(trash_file, ...)`), so the calls
+        seen here are all the calls there are; a library's functions are called from elsewhere."""
+        if self.analysis.main_guard is not None:
+            return True
+        functions = self.analysis.functions
+        for site in self.analysis.calls:
+            if site.function is not None or any(isinstance(a, cst.ClassDef) for a in self.analysis.ancestors(site.node)):
+                continue
+            if site.callee in functions or any(isinstance(a.value, cst.Name) and a.value.value in functions for a in site.node.args):
+                return True
+        return False
+
+    @staticmethod
+    def _partial_binding(site: object, scope: FunctionInfo, name: str) -> object | None:
+        """`functools.partial(trash_file, drive, dry_run=False)`: the literal the partial binds
+        `name` to for every call made through it; None when it binds nothing literal."""
+        if not isinstance(site, CallSite) or site.qualname != "functools.partial":
+            return None
+        args = positional_args(site.node)
+        if not args or not isinstance(args[0], cst.Name) or args[0].value != scope.name:
+            return None
+        bound = keyword_arg(site.node, name)
+        value = literal_value(bound.value) if bound is not None else UNKNOWN
+        return None if value is UNKNOWN or value is None else value
 
     def option_kind(self, option: CliOption) -> str | None:
         for name in (option.dest, *option.flags):

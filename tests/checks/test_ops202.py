@@ -3,6 +3,38 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # functools.partial binding dry_run=False switches the helper's own check off for every call
+    case('''
+        import argparse, functools
+        from drive import DriveClient
+        def trash_file(drive, file, dry_run):
+            if dry_run:
+                return
+            drive.trash_file(file["id"])
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--execute", action="store_true")
+        args = parser.parse_args()
+        drive = DriveClient()
+        handle = functools.partial(trash_file, drive, dry_run=False)
+        for file in drive.list_files(limit=100)[:100]:
+            handle(file)
+    ''', "OPS202:6"),
+    # ... one that binds the real switch keeps it
+    case('''
+        import argparse, functools
+        from drive import DriveClient
+        def trash_file(drive, file, dry_run):
+            if dry_run:
+                return
+            drive.trash_file(file["id"])
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--execute", action="store_true")
+        args = parser.parse_args()
+        drive = DriveClient()
+        handle = functools.partial(trash_file, drive, dry_run=not args.execute)
+        for file in drive.list_files(limit=100)[:100]:
+            handle(file)
+    '''),
     # a recoverable call that ignores the dry-run flag
     case('''
         import argparse
