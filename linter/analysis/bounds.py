@@ -276,6 +276,7 @@ class BoundsAnalysis:
                     or self._consults_cap_option(loop.iter, scope)
                     or self._body_breaks_on_count(loop.body)
                     or self._checked_before(loop, scope, [loop.iter])
+                    or self._checked_in_init(loop.iter, scope)
                 )
             else:
                 comp = loop.for_in  # type: ignore[attr-defined]
@@ -567,6 +568,18 @@ class BoundsAnalysis:
                         return True
             child = parent
         return False
+
+    def _checked_in_init(self, iterable: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
+        """`for b in self.bucket_ids:` in a method, where `__init__` refuses a longer list
+        (`if len(self.bucket_ids) > 20: raise SystemExit(...)`)."""
+        key = dotted_name(iterable)
+        if key is None or not key.startswith("self.") or scope is None or scope.class_name is None:
+            return False
+        cls = self.analysis.classes.get(scope.class_name)
+        init = cls.methods.get("__init__") if cls is not None else None
+        if init is None or not isinstance(init.node.body, cst.IndentedBlock):
+            return False
+        return any(self._is_size_check(statement, {key}) for statement in init.node.body.body)
 
     def _size_branch(self, branch: cst.If, child: cst.CSTNode, about: set[str] | None = None) -> bool:
         """Is `child` the branch of `branch` that runs only when the size is within a limit?"""

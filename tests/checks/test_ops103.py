@@ -192,6 +192,25 @@ CASES = [
             attempts += 1
             client.delete(pending.get_nowait())
     ''', "OPS103:7"),
+    # a cap checked in __init__ bounds the attribute a method loops over; another attribute's does not
+    case('''
+        import sys
+        from google.cloud import storage
+        class Purge:
+            def __init__(self, names):
+                self.bucket_ids = [n for n in names if n.startswith("tmp-")]
+                self.blob_names = list(names)
+                if len(self.bucket_ids) > 20:
+                    raise SystemExit("twenty buckets per run")
+            def run(self):
+                for bucket_id in self.bucket_ids:
+                    if "--execute" in sys.argv:
+                        storage.Client().bucket(bucket_id).delete()
+                for name in self.blob_names:
+                    if "--execute" in sys.argv:
+                        storage.Client().bucket("b").blob(name).delete()
+        Purge(sys.argv[1:]).run()
+    ''', "OPS103:13"),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys
