@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from linter.analysis.model import CliOption, FunctionInfo, ModuleAnalysis
+from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
+from linter.analysis.walk import walk
 from linter.analysis.names import (
     UNKNOWN,
     dotted_name,
@@ -15,6 +16,10 @@ from linter.analysis.names import (
 )
 
 ENV_READS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+# what a config file is read with: `cfg = yaml.safe_load(fh)` ... `cfg.get("dry_run", False)`
+CONFIG_LOADERS = frozenset(
+    {"json.load", "json.loads", "yaml.safe_load", "yaml.load", "yaml.full_load", "tomllib.load", "toml.load", "tomli.load"}
+)
 CLICK_OPTION_DECORATORS = frozenset({"click.option", "click.argument", "typer.Option", "typer.Argument"})
 
 
@@ -28,6 +33,8 @@ def collect_cli_options(analysis: ModuleAnalysis) -> list[CliOption]:
             option = _click_option(site.node, analysis)
         elif resolved in ENV_READS:
             option = _env_read(site.node)
+        elif site.name == "get" and _reads_config(site, analysis):
+            option = _config_read(site.node)
         else:
             option = None
         if option is not None:
@@ -258,6 +265,48 @@ def _env_read(call: cst.Call) -> CliOption | None:
         default=default,
         has_default=len(args) > 1,
     )
+
+
+def _reads_config(site: CallSite, analysis: ModuleAnalysis) -> bool:
+    """`cfg.get(...)` where `cfg` was assigned what a config loader returned (in this function or
+    at module level)."""
+    if not isinstance(site.receiver, cst.Name):
+        return False
+    name = site.receiver.value
+    loaded = _LoadedConfigs(analysis)
+    walk(site.function.node.body if site.function is not None else analysis.module, loaded)
+    return name in loaded.names or (site.function is not None and name in _module_configs(analysis))
+
+
+def _module_configs(analysis: ModuleAnalysis) -> set[str]:
+    return {
+        name
+        for name, values in analysis.module_assignments.items()
+        if any(isinstance(v, cst.Call) and analysis.imports.resolve_expr(v.func) in CONFIG_LOADERS for v in values)
+    }
+
+
+class _LoadedConfigs(cst.CSTVisitor):
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.names: set[str] = set()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Call) and self.analysis.imports.resolve_expr(node.value.func) in CONFIG_LOADERS:
+            self.names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False  # another scope
+
+
+def _config_read(call: cst.Call) -> CliOption | None:
+    args = positional_args(call)
+    name = string_value(args[0]) if args else None
+    if name is None:
+        return None
+    default = literal_value(args[1]) if len(args) > 1 else None
+    return CliOption(dest=name, flags=(name,), source="config", node=call, default=default, has_default=len(args) > 1)
 
 
 def _env_subscripts_and_argv(analysis: ModuleAnalysis) -> list[CliOption]:

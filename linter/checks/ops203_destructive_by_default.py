@@ -26,7 +26,9 @@ to act: a `--dry-run` flag defaulting to False, an `--execute`/`--apply` flag
 defaulting to True, `DRY_RUN` read from the environment with no default
 (`os.environ.get("DRY_RUN")`, and `os.environ["DRY_RUN"]` too: nothing makes
 the dry run the default, `DRY_RUN=false` acts) or a default that means off,
-`"--dry-run" in sys.argv`, or a module constant `DRY_RUN = False` (or
+`"--dry-run" in sys.argv` (or a slice of it), `dry_run` read from a loaded
+config file with an off default (`cfg.get("dry_run", False)` after
+`cfg = yaml.safe_load(...)`), or a module constant `DRY_RUN = False` (or
 `EXECUTE = True`) that is the script's only switch: it deletes on every run
 until someone edits the file. Reported on the option definition, the read or
 the constant.
@@ -134,6 +136,15 @@ def _problem(option: CliOption, kind: str | None, default: object) -> str | None
             )
         if kind == EXECUTE and (default is True or text in TRUTHY_TEXT):
             return f"{name} defaults to on, so the script deletes by default. Default it to off."
+        return None
+    if option.source == "config":
+        if kind == DRY and (default is None or default is False):
+            return (
+                f"{name} is read from a config file and is off unless the file sets it, so the script deletes "
+                f'by default. Default it to on (.get("{name}", True)) and act only when it is explicitly false.'
+            )
+        if kind == EXECUTE and default is True:
+            return f"{name} defaults to on when the config file does not set it, so the script acts. Default it to off."
         return None
     if option.source == "constant":
         if kind == DRY and default is False:

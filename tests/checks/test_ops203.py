@@ -3,6 +3,30 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a switch read from a config file with an off default (or none)
+    case('''
+        import json, sys, yaml
+        from elasticsearch import Elasticsearch
+        cfg = yaml.safe_load(open(sys.argv[1]))
+        dry_run = cfg.get("dry_run", False)
+        es = Elasticsearch(cfg["url"])
+        def purge(settings_path):
+            settings = json.load(open(settings_path))
+            if not settings.get("dry_run"):
+                es.indices.delete(index="logs-old")
+        if not dry_run:
+            es.indices.delete(index="logs-older")
+    ''', "OPS203:4", "OPS203:8"),
+    # ... not when it defaults to on, or the dict is not a loaded config
+    case('''
+        import sys, yaml
+        from elasticsearch import Elasticsearch
+        cfg = yaml.safe_load(open(sys.argv[1]))
+        es = Elasticsearch(cfg["url"])
+        def purge(options):
+            if not options.get("dry_run", False) and not cfg.get("dry_run", True):
+                es.indices.delete(index="logs-old")
+    '''),
     # a switch read from a slice of argv, or from any() over its words, is still off unless typed
     case('''
         import shutil, sys
