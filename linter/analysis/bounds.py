@@ -49,6 +49,10 @@ NOT_A_COUNT_WORDS = frozenset({
 PER_REQUEST_WORDS = frozenset({"batch", "chunk", "page", "per", "pagesize"})
 
 
+# tenacity's retry iterators: `for attempt in Retrying(...): with attempt: delete(x)` acts on one thing
+RETRY_ITERATORS = frozenset({"Retrying", "AsyncRetrying"})
+
+
 @dataclass(frozen=True)
 class UnboundedFinding:
     node: cst.CSTNode  # the loop header or the bulk call
@@ -393,8 +397,12 @@ class BoundsAnalysis:
             return True
         if last == "limit" and isinstance(call.func, cst.Attribute) and positional_args(call):
             return True  # query.limit(100), collection.filter(...).limit(50): at most that many
+        if last in RETRY_ITERATORS:
+            return True  # for attempt in Retrying(...): the same action tried again, not a list
         if last == "fetchall" and isinstance(call.func, cst.Attribute):
             return self._query_limited(call.func.value, scope)
+        if any(_limited_statement(a.value) for link in (call, *_call_chain(call)) for a in link.args[:1]):
+            return True  # session.scalars(select(Job).limit(100)).all(): what the statement fetches
         if last == "range":
             # range(n) / range(args.max) caps; range(0, len(ids), batch_size) walks all of ids
             return not any(_calls_named(a.value, "len") for a in call.args)
@@ -417,7 +425,11 @@ class BoundsAnalysis:
         return resolve_local_callee(self.analysis, site_in(call, scope))
 
     def _query_limited(self, cursor: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
-        """`cur.execute("SELECT ... LIMIT 500")` before `cur.fetchall()`."""
+        """`cur.execute("SELECT ... LIMIT 500")` before `cur.fetchall()`, or chained onto it."""
+        if isinstance(cursor, cst.Call) and _method_name(cursor) in SQL_METHODS:
+            args = positional_args(cursor)
+            text = _sql_literal(self._follow(args[0], scope)) if args else None
+            return bool(text and SQL_LIMIT.search(text))
         receiver = dotted_name(cursor)
         for site in self.analysis.calls:
             if site.function is not scope or site.name not in SQL_METHODS or site.receiver is None:
@@ -425,7 +437,7 @@ class BoundsAnalysis:
             if dotted_name(site.receiver) != receiver:
                 continue
             args = positional_args(site.node)
-            text = string_prefix(self._follow(args[0], scope)) if args else None
+            text = _sql_literal(self._follow(args[0], scope)) if args else None
             if text and SQL_LIMIT.search(text):
                 return True
         return False
@@ -656,7 +668,7 @@ class BoundsAnalysis:
         args = positional_args(call.node)
         if not args:
             return None
-        text = string_prefix(self._follow(args[0], scope)) or ""
+        text = _sql_literal(self._follow(args[0], scope)) or ""
         if not text.lstrip().upper().startswith("DELETE"):
             return None
         if not SQL_WHERE.search(text):
@@ -946,6 +958,23 @@ class _WhileFacts(cst.CSTVisitor):
 
     def visit_While(self, node: cst.While) -> bool:
         return False
+
+
+def _sql_literal(expr: cst.BaseExpression) -> str | None:
+    """The text of a SQL statement, through `text("...")` / `sql.SQL("...")` wrappers."""
+    for _ in range(3):
+        if not (isinstance(expr, cst.Call) and _method_name(expr) in ("text", "SQL") and positional_args(expr)):
+            break
+        expr = positional_args(expr)[0]
+    return string_prefix(expr)
+
+
+def _limited_statement(expr: cst.BaseExpression) -> bool:
+    """A query built with `.limit(n)` somewhere in its chain (`select(Job).where(...).limit(100)`)."""
+    return isinstance(expr, cst.Call) and any(
+        _method_name(link) == "limit" and isinstance(link.func, cst.Attribute) and bool(positional_args(link))
+        for link in (expr, *_call_chain(expr))
+    )
 
 
 def _sql_params(call: cst.Call) -> list[cst.BaseExpression]:

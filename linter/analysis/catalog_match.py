@@ -33,6 +33,12 @@ FUNCTION_RUNNERS = frozenset({
     "map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async", "submit", "apply", "apply_async",
     "partial", "register", "Thread", "Process", "Timer", "to_thread", "retry_call", "call_with_retry",
 })
+# retry wrappers applied to a function in place: retry(stop=...)(shutil.rmtree)(path),
+# Retrying(stop=...)(s3.delete_object, Key=k)
+RETRY_WRAPPERS = frozenset({
+    "tenacity.retry", "tenacity.Retrying", "tenacity.AsyncRetrying", "backoff.on_exception", "backoff.on_predicate",
+    "retrying.retry", "retry.retry",
+})
 TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text", "sql.SQL", "psycopg2.sql.SQL"})
 TEMPFILE_MAKERS = ("tempfile.",)
 SELF_NAMES = frozenset({"self", "cls"})
@@ -130,7 +136,7 @@ class CatalogMatcher:
         `site` is a runner (map, submit, partial, Thread(target=...), atexit.register) or a
         function of the module that calls what it is handed (`def with_backoff(fn, ...): fn(...)`).
         Other calls take values: `typer.Option(Mode.purge)` names an Enum member, not a call."""
-        if site.name not in FUNCTION_RUNNERS and not self._calls_what_it_is_handed(site):
+        if site.name not in FUNCTION_RUNNERS and not self._calls_what_it_is_handed(site) and not self._retry_wrapped(site):
             return None
         args = positional_args(site.node)
         target = keyword_arg(site.node, "target")
@@ -146,6 +152,11 @@ class CatalogMatcher:
         receiver = ref.value if isinstance(ref, cst.Attribute) else None
         return CallSite(site.node, callee, self.analysis.imports.resolve(callee), name, receiver,
                         site.function, site.statement, passed=True)
+
+    def _retry_wrapped(self, site: CallSite) -> bool:
+        """`retry(stop=...)(fn)`: the call of a retry wrapper's result is handed the function to run."""
+        func = site.node.func
+        return isinstance(func, cst.Call) and self.analysis.imports.resolve_expr(func.func) in RETRY_WRAPPERS
 
     def _calls_what_it_is_handed(self, site: CallSite) -> bool:
         function = resolve_local_callee(self.analysis, site)

@@ -3,6 +3,16 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a destructive call wrapped by a retry helper in place still runs
+    case('''
+        import shutil, sys
+        import boto3
+        from tenacity import Retrying, retry, stop_after_attempt
+        s3 = boto3.client("s3")
+        retry(stop=stop_after_attempt(3))(shutil.rmtree)(sys.argv[1])
+        Retrying(stop=stop_after_attempt(3))(s3.delete_object, Bucket="exports", Key=sys.argv[2])
+        retry(stop=stop_after_attempt(3))(print)(sys.argv[1])
+    ''', "OPS101:5", "OPS101:6"),
     # an RPC-style API takes its verb in the URL: a Slack files.delete through a constant base URL
     case('''
         import requests

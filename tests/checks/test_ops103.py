@@ -211,6 +211,36 @@ CASES = [
                         storage.Client().bucket("b").blob(name).delete()
         Purge(sys.argv[1:]).run()
     ''', "OPS103:13"),
+    # a query built with .limit(n) caps what it fetches, handed to scalars() or chained to fetchall()
+    case('''
+        import sqlite3, sys
+        from sqlalchemy import select
+        from scheduler.models import Job, db_session
+        if "--execute" not in sys.argv:
+            raise SystemExit("dry run")
+        for job in db_session.scalars(select(Job).where(Job.state == "done").limit(100)):
+            db_session.delete(job)
+        jobs = db_session.scalars(select(Job).where(Job.state == "failed")).all()
+        for job in jobs:
+            db_session.delete(job)
+        conn = sqlite3.connect("jobs.db")
+        rows = conn.execute("SELECT id FROM jobs WHERE state = 'done' LIMIT 100").fetchall()
+        for (job_id,) in rows:
+            conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+    ''', "OPS103:9"),
+    # a DELETE with no WHERE through SQLAlchemy's text(); a tenacity retry loop is no loop over items
+    case('''
+        import sys
+        import boto3
+        from sqlalchemy import create_engine, text
+        from tenacity import Retrying, stop_after_attempt
+        if "--execute" in sys.argv:
+            with create_engine("postgresql://ops@db/app").begin() as conn:
+                conn.execute(text("DELETE FROM audit_log"))
+            for attempt in Retrying(stop=stop_after_attempt(5)):
+                with attempt:
+                    boto3.client("dynamodb").delete_table(TableName=sys.argv[1])
+    ''', "OPS103:7"),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys
