@@ -31,7 +31,7 @@ from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCal
 from linter.analysis.names import dotted_name, fold, keyword_arg, parameter, positional_args, string_value
 from linter.analysis.scopes import SELF_NAMES, Binding, Scope, collect_scope
 from linter.analysis.sources import HANDLE_SOURCES, SourceMatch, SourceMatcher
-from linter.analysis.validation import Validation
+from linter.analysis.validation import Validation, field_of
 
 # Methods whose result carries the receiver's value (string, file and container methods).
 RECEIVER_METHODS = frozenset(
@@ -127,6 +127,9 @@ class _State:
     part: tuple[int, str, bool] | None = None
     # `f"{API}/tenants/{tenant_id}"`: the path segment naming the value that ends a URL (what it addresses)
     url_noun: str = ""
+    # `row["site_id"]`: the field of the record (the next name resolved) that is followed; a check
+    # of another ID field of the same record does not validate it
+    field: str = ""
 
 
 class DataFlow:
@@ -399,8 +402,10 @@ class DataFlow:
         self._module_steps += 1
         if self._steps > MAX_STEPS_PER_CALL or self._module_steps > MAX_STEPS_PER_MODULE or len(st.hops) > MAX_HOPS:
             return
+        if st.field and not isinstance(expr, cst.Name):
+            st = replace(st, field="")  # the field restricts only the record's own name
         key = (id(expr), id(st.point), st.level, st.items_are_ids, st.validated, any(h.id_named for h in st.hops),
-               tuple(id(c[0]) for c in st.context), st.part, st.url_noun)
+               tuple(id(c[0]) for c in st.context), st.part, st.url_noun, st.field)
         if key in self._seen:
             return
         self._seen.add(key)
@@ -533,12 +538,15 @@ class DataFlow:
                 bound.append((name, current))
             current = current.inner_for_in
         names = {name for name, _ in bound}
-        validated = st.validated or any(
-            "pos" in self.validation.polarity(cond.test, names) for clause in clauses for cond in clause.ifs
-        )
-        inner = replace(self._to_item(st), comprehension=tuple(bound), validated=validated)
+        tests = [cond.test for clause in clauses for cond in clause.ifs]
         for result in results:
-            self._trace(result, inner)
+            # `[r["site_id"] for r in rows if r["app_id"] in apps]`: the filter checks another field
+            record, field = field_of(result) or ("", "")
+            validated = st.validated or any(
+                "pos" in self.validation.polarity(test, names)
+                and not self.validation.other_fields_only(test, record, field) for test in tests
+            )
+            self._trace(result, replace(self._to_item(st), comprehension=tuple(bound), validated=validated))
 
     def _expr_Subscript(self, expr: cst.Subscript, st: _State) -> None:
         source = self.sources.match_expr(expr.value)
@@ -557,7 +565,7 @@ class DataFlow:
                     # for bucket_id in plan["buckets"]: this field of the document is the ID collection
                     st = replace(st, hops=st.hops + (Hop(key, expr, "keyed", True, False, None),))
                 st = self._hop(st, key, expr, "key")
-                self._trace(expr.value, replace(st, level="other", items_are_ids=False))
+                self._trace(expr.value, replace(st, level="other", items_are_ids=False, field=key))
                 return
             self._trace(expr.value, self._to_collection(st))
             return
@@ -588,14 +596,14 @@ class DataFlow:
             self._option(option, st)
             return
         st = self._hop(st, attr, expr, "key")
-        self._trace(receiver, replace(st, level="other", items_are_ids=False))
+        self._trace(receiver, replace(st, level="other", items_are_ids=False, field=attr))
 
     def _expr_Name(self, expr: cst.Name, st: _State) -> None:
         name = expr.value
         for index in range(len(st.comprehension) - 1, -1, -1):
             bound, clause = st.comprehension[index]
             if bound == name:
-                inner = self._hop(st, name, expr, "comprehension")
+                inner = self._hop(replace(st, field=""), name, expr, "comprehension")
                 inner = replace(self._to_collection(inner), comprehension=st.comprehension[:index])
                 self._trace(clause.iter, inner)
                 return
@@ -672,7 +680,7 @@ class DataFlow:
                     if option is not None and self._holds_parsed_options(func.value):
                         self._option(option, st)
                         return
-                    inner = replace(self._hop(st, key, call, "key"), level="other", items_are_ids=False)
+                    inner = replace(self._hop(st, key, call, "key"), level="other", items_are_ids=False, field=key)
                 elif method in TEXT_METHODS:
                     inner = replace(st, level="other", items_are_ids=False)
                 elif method in ("pop", "popleft") and not args:
@@ -736,8 +744,9 @@ class DataFlow:
     def _resolve_name(self, name: str, use: cst.Name, st: _State) -> None:
         scope = self.scope(st.scope)
         function = self._function(st.scope)
-        if not st.validated and self.validation.checked(st.scope, st.point, name):
+        if not st.validated and self.validation.checked(st.scope, st.point, name, st.field):
             st = replace(st, validated=True)
+        field, st = st.field, replace(st, field="")  # what the name's bindings hold is the whole record
         if function is not None and name in scope.declared_global:
             self._module_name(name, use, st)
             return
@@ -751,7 +760,7 @@ class DataFlow:
             self._parameter(function, name, st)
             return
         if function is not None and function.parent is not None:
-            self._trace(use, replace(st, scope=function.parent.node, point=function.node))
+            self._trace(use, replace(st, scope=function.parent.node, point=function.node, field=field))
             return
         if function is not None:
             self._module_name(name, use, st)

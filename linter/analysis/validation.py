@@ -20,7 +20,7 @@ import libcst as cst
 
 from linter.analysis.guards import PROMPT_BUILTINS, PROMPT_CALLS
 from linter.analysis.walk import walk
-from linter.analysis.idtypes import IdTypes
+from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, positional_args, string_value
 from linter.analysis.scopes import SELF_NAMES, Scope
@@ -45,10 +45,10 @@ class Validation:
         self.scope_of = scope_of
         self.validators = analysis.settings.ids.validators
         self._local_validators: dict[str, bool] = {}
-        self._checked: dict[tuple[int, str], bool] = {}
+        self._checked: dict[tuple[int, str, str], bool] = {}
         self._names: dict[cst.CSTNode, frozenset[str]] = {}
         self._raising: dict[str, bool] = {}
-        self._related_names: dict[tuple[cst.CSTNode, str], set[str]] = {}
+        self._related_names: dict[tuple[cst.CSTNode, str, str], set[str]] = {}
         self._candidates: dict[cst.CSTNode, list[tuple[int, cst.CSTNode]]] = {}
         self._positions: dict[cst.CSTNode, dict[cst.CSTNode, int]] = {}
 
@@ -297,24 +297,28 @@ class Validation:
         return set()
 
     # -- where a check stands ------------------------------------------------------------------------
-    def checked(self, scope: cst.CSTNode, point: cst.CSTNode, name: str) -> bool:
-        """Is `name` checked, on every path in `scope` to `point`, by a check that stops bad values?"""
-        key = (id(point), name)
+    def checked(self, scope: cst.CSTNode, point: cst.CSTNode, name: str, field: str = "") -> bool:
+        """Is `name` checked, on every path in `scope` to `point`, by a check that stops bad values?
+
+        With `field`, only that field of the record `name` reaches the point (`row["site_id"]`),
+        so a check of another ID field of it (`row["app_id"] not in retired`) does not count.
+        """
+        key = (id(point), name, field)
         known = self._checked.get(key)
         if known is None:
-            known = self._find_check(scope, point, self._related(scope, name))
+            known = self._find_check(scope, point, self._related(scope, name, field), (name, field))
             self._checked[key] = known
         return known
 
-    def _related(self, scope: cst.CSTNode, name: str) -> set[str]:
+    def _related(self, scope: cst.CSTNode, name: str, field: str = "") -> set[str]:
         """The name, and names holding what a call returned for it (`app = client.get_app(app_id)`)."""
-        key = (scope, name)
+        key = (scope, name, field)
         cached = self._related_names.get(key)
         if cached is None:
-            cached = self._related_names[key] = self._find_related(scope, name)
+            cached = self._related_names[key] = self._find_related(scope, name, field)
         return cached
 
-    def _find_related(self, scope: cst.CSTNode, name: str) -> set[str]:
+    def _find_related(self, scope: cst.CSTNode, name: str, field: str) -> set[str]:
         names = {name}
         assigned = [(other, b.value) for other, bs in self.scope_of(scope).bindings.items() for b in bs
                     if b.kind == "assign" and b.value is not None]
@@ -324,7 +328,7 @@ class Validation:
                 if other in names:
                     continue
                 if round_ == 0 and isinstance(value, (cst.Call, cst.Subscript)):
-                    if self._looks_up(value, name):
+                    if self._looks_up(value, name) and not self.other_fields_only(value, name, field):
                         names.add(other)
                 elif round_ == 0 and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                     if self._mentions(value.for_in.iter, {name}):
@@ -352,21 +356,53 @@ class Validation:
             return False
         return any(self._mentions(a.value, {name}) for a in value.args)
 
-    def _find_check(self, scope: cst.CSTNode, point: cst.CSTNode, names: set[str]) -> bool:
+    def other_fields_only(self, node: cst.CSTNode, name: str, field: str) -> bool:
+        """Does `node` read record `name` only through ID fields other than `field`?
+
+        `row["app_id"] not in retired` says nothing about `row["site_id"]`; a kind field
+        (`row["type"] != "site"`) or the whole record (`valid(row)`) still speaks for it.
+        """
+        if not field:
+            return False
+        fields: set[str] = set()
+        stack: list[cst.CSTNode] = [node]
+        while stack:
+            current = stack.pop()
+            read = field_of(current)
+            if read is not None and read[0] == name:
+                fields.add(read[1])
+                continue
+            if (dotted_name(current) if isinstance(current, (cst.Name, cst.Attribute)) else None) == name:
+                return False  # the whole record
+            stack.extend(current.children)
+        names = self.analysis.settings.ids
+        id_fields = names.single_names + names.collection_names
+        return bool(fields) and all(f != field and name_matches(f, id_fields) for f in fields)
+
+    def _find_check(self, scope: cst.CSTNode, point: cst.CSTNode, names: set[str],
+                    record: tuple[str, str] = ("", "")) -> bool:
         parents = self.analysis.parents
         child: cst.CSTNode = point
         current = parents.get(point)
+        name, field = record
+
+        def checks(statement: cst.CSTNode) -> bool:
+            about = statement.test if isinstance(statement, cst.If) else statement
+            return self._statement_checks(statement, names, scope) and not self.other_fields_only(about, name, field)
+
         while current is not None:
             if isinstance(current, cst.If):
                 wanted = "pos" if child is current.body else "neg" if child is current.orelse else None
-                if wanted and wanted in self.polarity(current.test, names, scope):
+                if wanted and wanted in self.polarity(current.test, names, scope) and not self.other_fields_only(
+                    current.test, name, field
+                ):
                     return True
             elif isinstance(current, (cst.IndentedBlock, cst.Module, cst.SimpleStatementSuite)):
-                if any(self._statement_checks(s, names, scope) for s in self._candidates_before(current, child)):
+                if any(checks(s) for s in self._candidates_before(current, child)):
                     return True
             elif isinstance(current, cst.Try) and current.orelse is not None and child is current.orelse:
                 # `try: AppId.parse(x) except ValueError: continue else: delete(x)`: the else runs on success only
-                if any(self._statement_checks(s, names, scope) for s in current.body.body):
+                if any(checks(s) for s in current.body.body):
                     return True
             elif isinstance(current, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 return False
@@ -540,6 +576,20 @@ def _collect_names(node: cst.CSTNode, out: set[str], is_prompt: Callable[[cst.Ca
             stack.extend(e.value for e in current.elements)
         else:
             stack.extend(current.children)  # rarer shapes: LibCST's generic (slower) child list
+
+
+def field_of(expr: cst.CSTNode) -> tuple[str, str] | None:
+    """(`row`, `site_id`) for `row["site_id"]`, `row.get("site_id")` or `row.site_id`: a field read from a record."""
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        key, record = string_value(expr.slice[0].slice.value), dotted_name(expr.value)
+    elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
+        args = positional_args(expr)
+        key, record = (string_value(args[0]) if args else None), dotted_name(expr.func.value)
+    elif isinstance(expr, cst.Attribute):
+        key, record = expr.attr.value, dotted_name(expr.value)
+    else:
+        return None
+    return (record, key) if key is not None and record is not None else None
 
 
 def _is_constant(expr: cst.BaseExpression) -> bool:

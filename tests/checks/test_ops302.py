@@ -1029,6 +1029,60 @@ PROBED = [
         for site_id in typing.cast(list[SiteId], json.load(open("more.json"))):
             client.delete_site(site_id)
     ''', "OPS302:9", "OPS302:11"),
+    # a check of one ID field of a record (row["app_id"]) says nothing about another (row["site_id"])
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        retired = {a["id"] for a in client.list_apps(status="retired")}
+        rows = json.load(open(sys.argv[1]))
+        for row in rows[:20]:
+            if row["app_id"] not in retired:
+                continue
+            client.delete_site(row["site_id"])
+        for row in rows[:20]:
+            if row.get("app_id") not in retired:
+                continue
+            client.delete_site(row.get("site_id"))
+        for row in rows[:20]:
+            if row.app_id not in retired:
+                continue
+            client.delete_site(row.site_id)
+        site_ids = [r["site_id"] for r in rows if r["app_id"] in retired]
+        for site_id in site_ids[:20]:
+            client.delete_site(site_id)
+    ''', "OPS302:10", "OPS302:14", "OPS302:18", "OPS302:21"),
+    # the same field checked, a kind field, or the whole record still validate it
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        sites = {s["id"] for s in client.list_sites()}
+        rows = json.load(open(sys.argv[1]))
+        for row in rows[:20]:
+            if row["type"] != "site" or row.get("site_id") not in sites:
+                continue
+            client.delete_site(row.get("site_id"))
+        for row in rows[:20]:
+            if row.site_id not in sites:
+                continue
+            client.delete_site(row.site_id)
+        for row in rows[:20]:
+            if row["kind"] != "insight-site":
+                continue
+            client.delete_site(row["site_id"])
+        for row in rows[:20]:
+            if not is_site(row):
+                continue
+            client.delete_site(row["site_id"])
+        site_ids = [r["site_id"] for r in rows if r["site_id"] in sites]
+        for site_id in site_ids[:20]:
+            client.delete_site(site_id)
+        def is_site(row):
+            return row["kind"] == "site"
+    '''),
 ]
 
 
