@@ -281,6 +281,8 @@ class Validation:
         operator = target.operator
         left, right = test.left, target.comparator
         if isinstance(operator, (cst.In, cst.NotIn)):
+            if _is_length(left):
+                return set()  # `len(x) not in (10, 19)`: a length says nothing about the kind
             subject_left = self._mentions(left, names) and not self._mentions(right, names)
             substring = string_value(left) is not None and self._mentions(right, names)
             if subject_left or substring:
@@ -590,6 +592,11 @@ def field_of(expr: cst.CSTNode) -> tuple[str, str] | None:
     else:
         return None
     return (record, key) if key is not None and record is not None else None
+
+
+def _is_length(expr: cst.BaseExpression) -> bool:
+    """`len(instance_id)`, `len(name.split("-"))`."""
+    return isinstance(expr, cst.Call) and dotted_name(expr.func) == "len"
 
 
 def _is_constant(expr: cst.BaseExpression) -> bool:

@@ -1083,6 +1083,26 @@ PROBED = [
         def is_site(row):
             return row["kind"] == "site"
     '''),
+    # a length written as membership is a length check, not an allow-list
+    case('''
+        import sys
+        import boto3
+        instance_id = sys.argv[1]
+        if len(instance_id) not in (10, 19):
+            sys.exit("an instance ID is 10 or 19 characters")
+        if "--execute" in sys.argv:
+            boto3.client("ec2").terminate_instances(InstanceIds=[instance_id])
+    ''', "OPS302:7"),
+    case('''
+        import sys
+        import boto3
+        KNOWN = ("i-0abc", "i-0def")
+        instance_id = sys.argv[1]
+        if len(instance_id) not in (10, 19) or instance_id not in KNOWN:
+            sys.exit("not a known instance")
+        if "--execute" in sys.argv:
+            boto3.client("ec2").terminate_instances(InstanceIds=[instance_id])
+    '''),
 ]
 
 
