@@ -1037,10 +1037,26 @@ class DataFlow:
             typed = True if self.types.option_type_typed(type_expr) or option.typed_choices else None
             if typed is None and option.multiple:
                 typed = False
+        if type_expr is not None and self._converter_checks(type_expr) is False:
+            typed, validated = False, option.typed_choices  # it hands back the plain text it was given
         validated = validated or typed is True
         flag = option.flags[0] if option.flags else option.dest
         st = self._hop(st, option.dest, node, "option", typed, collection=None)
         self._end(st, Origin("source", node, f"the {flag} option"), validated=validated)
+
+    def _converter_checks(self, type_expr: cst.BaseExpression) -> bool | None:
+        """Does the module's own converter given as `type=` check the value's kind? None when it is not the
+        module's own. A click ParamType whose `convert` only normalises (`.strip().lower()`), or a function
+        that does, is neither validation nor a distinct ID type."""
+        name = dotted_name(type_expr.func if isinstance(type_expr, cst.Call) else type_expr)
+        cls = self.analysis.classes.get(name or "")
+        if cls is not None:
+            function = cls.methods.get("convert")
+        elif isinstance(type_expr, cst.Name):  # `type=normalise`, not called: the function is the converter
+            function = self.analysis.functions.get(type_expr.value)
+        else:
+            return None
+        return self.validation.validates_parameter(function) if function is not None else None
 
 
 def _target_names(target: cst.BaseExpression) -> list[str]:

@@ -96,7 +96,7 @@ class Validation:
         if any(fnmatchcase(name, g) for g in self.validators) or self.types.is_id_type(name):
             return True
         local = self.analysis.functions.get(name)
-        return local is not None and self._validates_parameter(local)
+        return local is not None and self.validates_parameter(local)
 
     def _anchored_pattern_method(self, method: cst.Attribute) -> bool:
         """`filter(APP_RE.fullmatch, raw)`: a compiled pattern's bound method, anchored on both ends.
@@ -118,7 +118,7 @@ class Validation:
                 return False
         return bool(compiled)
 
-    def _validates_parameter(self, function: FunctionInfo) -> bool:
+    def validates_parameter(self, function: FunctionInfo) -> bool:
         """Does a module function check the kind of one of its parameters?"""
         known = self._local_validators.get(function.qualname)
         if known is not None:
@@ -152,7 +152,7 @@ class Validation:
         if self.is_validator(call) or self.types.constructs_id(call):
             return True
         local = self.analysis.functions.get(qualname)
-        return local is not None and self._validates_parameter(local)
+        return local is not None and self.validates_parameter(local)
 
     # -- tests -----------------------------------------------------------------------------------
     def polarity(self, test: cst.BaseExpression, names: set[str], scope: cst.CSTNode | None = None) -> set[str]:

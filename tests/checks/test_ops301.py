@@ -508,6 +508,29 @@ PROBED = [
         for app_id in app_ids:
             client.delete_app(app_id)
     ''', "OPS301:10"),
+    # a ParamType whose convert only normalises hands back plain text; one that checks counts as typed
+    case('''
+        import click
+        import requests
+        class NormalisedId(click.ParamType):
+            name = "id"
+            def convert(self, value, param, ctx):
+                return value.strip().lower()
+        class CheckedId(click.ParamType):
+            name = "id"
+            def convert(self, value, param, ctx):
+                if not value.startswith("db-"):
+                    self.fail(f"{value} is not a database", param, ctx)
+                return value
+        @click.command()
+        @click.option("--db-id", "db_ids", multiple=True, type=NormalisedId())
+        @click.option("--other-id", "other_ids", multiple=True, type=CheckedId())
+        def main(db_ids, other_ids):
+            for db_id in db_ids[:5]:
+                requests.delete(f"https://api.example.com/databases/{db_id}", timeout=30)
+            for other_id in other_ids[:5]:
+                requests.delete(f"https://api.example.com/databases/{other_id}", timeout=30)
+    ''', "OPS301:14"),
 ]
 
 

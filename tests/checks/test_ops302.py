@@ -1103,6 +1103,37 @@ PROBED = [
         if "--execute" in sys.argv:
             boto3.client("ec2").terminate_instances(InstanceIds=[instance_id])
     '''),
+    # a module's own converter that only normalises (strip/lower) is no kind check: a ParamType's
+    # convert, or an argparse type= function; one that checks and fails still is
+    case('''
+        import argparse
+        import click
+        import requests
+        class NormalisedId(click.ParamType):
+            name = "id"
+            def convert(self, value, param, ctx):
+                return value.strip().lower()
+        class CheckedId(click.ParamType):
+            name = "id"
+            def convert(self, value, param, ctx):
+                if not value.startswith("db-"):
+                    self.fail(f"{value} is not a database", param, ctx)
+                return value
+        def normalise(raw):
+            return raw.strip()
+        @click.command()
+        @click.option("--db-id", "db_ids", multiple=True, type=NormalisedId())
+        @click.option("--other-id", "other_ids", multiple=True, type=CheckedId())
+        def main(db_ids, other_ids):
+            for db_id in db_ids[:5]:
+                requests.delete(f"https://api.example.com/databases/{db_id}", timeout=30)
+            for other_id in other_ids[:5]:
+                requests.delete(f"https://api.example.com/databases/{other_id}", timeout=30)
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--vm-id", type=normalise)
+        args = parser.parse_args()
+        requests.delete(f"https://api.example.com/vms/{args.vm_id}", timeout=30)
+    ''', "OPS302:21", "OPS302:27"),
 ]
 
 
