@@ -34,6 +34,7 @@ PREFIX_METHODS = frozenset({"startswith", "endswith"})
 STOP_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 STOP_METHODS = frozenset({"exit", "abort", "fail", "error"})  # parser.error, ctx.fail, ctx.abort
 STOP_STATEMENTS = (cst.Raise, cst.Return, cst.Continue, cst.Break)
+WHOLE_WRAPPERS = frozenset({"list", "set", "sorted", "tuple", "frozenset"})
 RELATED_DEPTH = 3  # a lookup's result, then fields of it: `resp = describe(id)`, `state = resp["State"]`
 MAX_LOOKBACK = 200  # checks stand near what they check; this bounds very long module-level scripts
 
@@ -420,7 +421,7 @@ class Validation:
         if candidates is None:
             candidates = []
             for index, statement in enumerate(block.body):  # type: ignore[attr-defined]
-                if isinstance(statement, (cst.If, cst.Try)) or (
+                if isinstance(statement, (cst.If, cst.Try, cst.For)) or (
                     isinstance(statement, cst.SimpleStatementLine)
                     and any(isinstance(s, (cst.Assert, cst.Expr)) for s in statement.body)
                 ):
@@ -433,17 +434,22 @@ class Validation:
         before = [s for i, s in candidates if i < position]
         return before[::-1][:MAX_LOOKBACK]
 
-    def _statement_checks(self, statement: cst.CSTNode, names: set[str], scope: cst.CSTNode) -> bool:
+    def _statement_checks(self, statement: cst.CSTNode, names: set[str], scope: cst.CSTNode,
+                          hard: bool = False) -> bool:
+        """Does `statement` stop values of `names` that fail a check? With `hard`, only raising,
+        exiting or returning stops them (inside a checking loop, `continue` skips just the check)."""
         if isinstance(statement, cst.If):
             if self.names_in(statement.test).isdisjoint(names):
                 return False  # most statements say nothing about these names: skip them cheaply
             test = self.polarity(statement.test, names, scope)
-            if "neg" in test and _stops(statement.body):
+            if "neg" in test and _stops(statement.body, hard):
                 return True
             orelse = statement.orelse
-            return "pos" in test and isinstance(orelse, cst.Else) and _stops(orelse.body)
+            return "pos" in test and isinstance(orelse, cst.Else) and _stops(orelse.body, hard)
         if isinstance(statement, cst.Try):
-            return self._try_checks(statement, names, scope)
+            return self._try_checks(statement, names, scope, hard)
+        if isinstance(statement, cst.For):
+            return self._loop_checks(statement, names, scope)
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
                 if not isinstance(small, (cst.Assert, cst.Expr)) or self.names_in(small).isdisjoint(names):
@@ -455,12 +461,22 @@ class Validation:
                         return True
         return False
 
-    def _try_checks(self, statement: cst.Try, names: set[str], scope: cst.CSTNode) -> bool:
+    def _try_checks(self, statement: cst.Try, names: set[str], scope: cst.CSTNode, hard: bool = False) -> bool:
         """A check in a `try` body counts only when every handler stops the value too:
         `except ValueError: log.error(...)` catches the failure and carries on with the bad value."""
-        if not all(_stops(handler.body) for handler in statement.handlers):
+        if not all(_stops(handler.body, hard) for handler in statement.handlers):
             return False
-        return any(self._statement_checks(s, names, scope) for s in statement.body.body)
+        return any(self._statement_checks(s, names, scope, hard) for s in statement.body.body)
+
+    def _loop_checks(self, loop: cst.For, names: set[str], scope: cst.CSTNode) -> bool:
+        """`for site_id in site_ids: if site_id not in known: sys.exit(...)` checks every item of
+        `site_ids` before what follows, as `all(...)` does; a loop over part of it (`ids[:5]`) does not."""
+        if not isinstance(loop.target, cst.Name) or _whole_collection(loop.iter) not in names:
+            return False
+        items = self._related(scope, loop.target.value)
+        return isinstance(loop.body, cst.IndentedBlock) and any(
+            self._statement_checks(s, items, scope, hard=True) for s in loop.body.body
+        )
 
     def _raises_on_failure(self, call: cst.Call) -> bool:
         """A validation call used as a statement must raise: a validator, an ID constructor, or a module function that raises."""
@@ -505,12 +521,13 @@ class _TestFinder(cst.CSTVisitor):
             self.raises = True
 
 
-def _stops(block: cst.BaseSuite) -> bool:
+def _stops(block: cst.BaseSuite, hard: bool = False) -> bool:
+    """Does the block raise, exit, return (or, unless `hard`, continue or break)?"""
     statements = block.body
     for statement in statements:
         smalls = statement.body if isinstance(statement, cst.SimpleStatementLine) else [statement]
         for small in smalls:
-            if isinstance(small, STOP_STATEMENTS):
+            if isinstance(small, STOP_STATEMENTS) and not (hard and isinstance(small, (cst.Continue, cst.Break))):
                 return True
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and _is_stop_call(small.value):
                 return True
@@ -592,6 +609,13 @@ def field_of(expr: cst.CSTNode) -> tuple[str, str] | None:
     else:
         return None
     return (record, key) if key is not None and record is not None else None
+
+
+def _whole_collection(expr: cst.BaseExpression) -> str | None:
+    """`site_ids`, `set(site_ids)`, `sorted(site_ids)`: the collection a loop goes over in full."""
+    while isinstance(expr, cst.Call) and dotted_name(expr.func) in WHOLE_WRAPPERS and len(expr.args) == 1:
+        expr = expr.args[0].value
+    return dotted_name(expr) if isinstance(expr, (cst.Name, cst.Attribute)) else None
 
 
 def _is_length(expr: cst.BaseExpression) -> bool:

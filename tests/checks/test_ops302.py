@@ -1134,6 +1134,44 @@ PROBED = [
         args = parser.parse_args()
         requests.delete(f"https://api.example.com/vms/{args.vm_id}", timeout=30)
     ''', "OPS302:21", "OPS302:27"),
+    # a loop that exits on the first unknown ID checks every ID before what follows it, like all(...)
+    case('''
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        site_ids = sys.argv[2:]
+        known = {s["id"] for s in client.list_sites()}
+        for site_id in site_ids:
+            if site_id not in known:
+                sys.exit(f"{site_id} is not a site")
+        for site_id in site_ids[:10]:
+            client.delete_site(site_id)
+    '''),
+    # ... but not when it only skips the check (continue), only logs, or checks part of the list
+    case('''
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        site_ids = sys.argv[2:]
+        app_ids = sys.argv[2:]
+        vm_ids = sys.argv[2:]
+        known = {s["id"] for s in client.list_sites()}
+        for site_id in site_ids:
+            if site_id not in known:
+                continue
+        for app_id in app_ids:
+            if app_id not in known:
+                print("unknown", app_id)
+        for vm_id in vm_ids[:1]:
+            if vm_id not in known:
+                sys.exit(1)
+        for site_id in site_ids[:10]:
+            client.delete_site(site_id)
+        for app_id in app_ids[:10]:
+            client.delete_app(app_id)
+        for vm_id in vm_ids[:10]:
+            client.delete_vm(vm_id)
+    ''', "OPS302:18", "OPS302:20", "OPS302:22"),
 ]
 
 
