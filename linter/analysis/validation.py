@@ -132,13 +132,16 @@ class Validation:
         self._local_validators[function.qualname] = result
         return result
 
-    def _validation_call(self, call: cst.Call, names: set[str]) -> bool:
+    def _validation_call(self, call: cst.Call, names: set[str], scope: cst.CSTNode | None = None) -> bool:
         func = call.func
         args = [a.value for a in call.args]
         if not any(self._mentions(a, names) for a in args) and not (
             isinstance(func, cst.Attribute) and self._mentions(func.value, names)
         ):
             return False
+        if isinstance(func, cst.Attribute) and func.attr.value == "get" and args:
+            # `projects.get(project_id)` on a dict the module built: membership, like `in projects`
+            return self._mentions(args[0], names) and self._is_mapping(func.value, scope)
         qualname = self._qualified(func) or ""
         if qualname in REGEX_FUNCTIONS:
             return _anchored(qualname, positional_args(call))
@@ -189,10 +192,10 @@ class Validation:
                     return found
                 if found and isinstance(operator, (cst.Is, cst.Equal)):
                     return {_FLIP[p] for p in found}
-            return self._comparison(test, names)
+            return self._comparison(test, names, scope)
         if isinstance(test, cst.Call) and dotted_name(test.func) == "bool" and len(test.args) == 1:
             return self.polarity(test.args[0].value, names, scope)
-        if isinstance(test, cst.Call) and self._validation_call(test, names):
+        if isinstance(test, cst.Call) and self._validation_call(test, names, scope):
             return {"pos"}
         if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value in ("any", "all"):
             args = positional_args(test)
@@ -246,7 +249,7 @@ class Validation:
         bindings = self.scope_of(scope).bindings.get(name, ())
         if not bindings or any(b.kind != "assign" or not isinstance(b.value, cst.Call) for b in bindings):
             return set()
-        if all(self._validation_call(b.value, names - {name}) for b in bindings):  # type: ignore[arg-type]
+        if all(self._validation_call(b.value, names - {name}, scope) for b in bindings):  # type: ignore[arg-type]
             return {"pos"}
         return set()
 
@@ -277,7 +280,7 @@ class Validation:
                     return {"neg"}  # `unknown = set(ids) - allowed`
         return set()
 
-    def _comparison(self, test: cst.Comparison, names: set[str]) -> set[str]:
+    def _comparison(self, test: cst.Comparison, names: set[str], scope: cst.CSTNode | None = None) -> set[str]:
         target = test.comparisons[0]
         operator = target.operator
         left, right = test.left, target.comparator
@@ -295,7 +298,7 @@ class Validation:
                     return {"pos" if isinstance(operator, cst.Equal) else "neg"}
             return set()
         if isinstance(operator, (cst.Is, cst.IsNot)) and _is_none(right) and isinstance(left, cst.Call):
-            if self._validation_call(left, names):
+            if self._validation_call(left, names, scope):
                 return {"neg" if isinstance(operator, cst.Is) else "pos"}
         return set()
 
@@ -457,7 +460,7 @@ class Validation:
                 if isinstance(small, cst.Assert) and "pos" in self.polarity(small.test, names, scope):
                     return True
                 if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-                    if self._validation_call(small.value, names) and self._raises_on_failure(small.value):
+                    if self._validation_call(small.value, names, scope) and self._raises_on_failure(small.value):
                         return True
         return False
 
@@ -466,7 +469,33 @@ class Validation:
         `except ValueError: log.error(...)` catches the failure and carries on with the bad value."""
         if not all(_stops(handler.body, hard) for handler in statement.handlers):
             return False
-        return any(self._statement_checks(s, names, scope, hard) for s in statement.body.body)
+        return any(self._statement_checks(s, names, scope, hard) or self._looked_up(s, names, scope)
+                   for s in statement.body.body)
+
+    def _looked_up(self, statement: cst.CSTNode, names: set[str], scope: cst.CSTNode) -> bool:
+        """`projects[project_id]` (or `p = projects[project_id]`) in a `try` whose handlers stop: a KeyError
+        from a dict the module built is membership, like `if project_id not in projects: exit`."""
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return False
+        for small in statement.body:
+            value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+            if not isinstance(value, cst.Subscript) or len(value.slice) != 1:
+                continue
+            key = value.slice[0].slice
+            if isinstance(key, cst.Index) and self._mentions(key.value, names) and self._is_mapping(value.value, scope):
+                return True
+        return False
+
+    def _is_mapping(self, expr: cst.BaseExpression, scope: cst.CSTNode | None) -> bool:
+        """A name every assignment of which builds a dict here (`{p.key: p for p in jira.projects()}`): a lookup
+        in it fails for a key it does not hold. Not a client's or ORM's `.get(pk)`, which finds any row."""
+        if not isinstance(expr, cst.Name):
+            return False
+        for where in (scope, self.analysis.module):
+            bindings = self.scope_of(where).bindings.get(expr.value) if where is not None else None
+            if bindings:
+                return all(b.kind == "assign" and _builds_mapping(b.value) for b in bindings)
+        return False
 
     def _loop_checks(self, loop: cst.For, names: set[str], scope: cst.CSTNode) -> bool:
         """`for site_id in site_ids: if site_id not in known: sys.exit(...)` checks every item of
@@ -609,6 +638,13 @@ def field_of(expr: cst.CSTNode) -> tuple[str, str] | None:
     else:
         return None
     return (record, key) if key is not None and record is not None else None
+
+
+def _builds_mapping(value: cst.BaseExpression | None) -> bool:
+    """`{...}`, `{k: v for ...}`, `dict(...)`."""
+    if isinstance(value, cst.Call):
+        return dotted_name(value.func) == "dict"
+    return isinstance(value, (cst.Dict, cst.DictComp))
 
 
 def _whole_collection(expr: cst.BaseExpression) -> str | None:

@@ -1172,6 +1172,47 @@ PROBED = [
         for vm_id in vm_ids[:10]:
             client.delete_vm(vm_id)
     ''', "OPS302:18", "OPS302:20", "OPS302:22"),
+    # a lookup in a dict built from the API's listing that exits when the key is missing is membership
+    case('''
+        import sys
+        from jira import JIRA
+        jira = JIRA("https://jira.example.com")
+        projects = {p.key: p for p in jira.projects()}
+        def main(project_id, other_id, third_id):
+            try:
+                projects[project_id]
+            except KeyError:
+                sys.exit(f"{project_id} is not a project")
+            jira.delete_project(project_id)
+            if projects.get(other_id) is None:
+                sys.exit(f"{other_id} is not a project")
+            jira.delete_project(other_id)
+            known = dict((p.key, p) for p in jira.projects())
+            try:
+                project = known[third_id]
+            except KeyError:
+                raise SystemExit(f"{third_id} is not a project")
+            jira.delete_project(third_id)
+        main(sys.argv[1], sys.argv[2], sys.argv[3])
+    '''),
+    # ... not when the failure is swallowed, nor a client's or cache's get, which finds any key
+    case('''
+        import sys
+        import redis
+        from jira import JIRA
+        jira = JIRA("https://jira.example.com")
+        cache = redis.Redis()
+        projects = {p.key: p for p in jira.projects()}
+        project_id, other_id = sys.argv[1], sys.argv[2]
+        try:
+            projects[project_id]
+        except KeyError:
+            print("unknown project", project_id)
+        jira.delete_project(project_id)
+        if cache.get(other_id) is None:
+            sys.exit(f"{other_id} is not cached")
+        jira.delete_project(other_id)
+    ''', "OPS302:12", "OPS302:15"),
 ]
 
 
