@@ -14,6 +14,7 @@ conversions (`str()`, `int()`, `UUID()`, `.strip()`) are not checks.
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
+from functools import cached_property
 from typing import Callable
 
 import libcst as cst
@@ -21,7 +22,8 @@ import libcst as cst
 from linter.analysis.guards import PROMPT_BUILTINS, PROMPT_CALLS
 from linter.analysis.walk import walk
 from linter.analysis.idtypes import IdTypes, name_matches
-from linter.analysis.model import FunctionInfo, ModuleAnalysis
+from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.model import CallSite, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, positional_args, string_value
 from linter.analysis.scopes import SELF_NAMES, Scope
 
@@ -155,8 +157,21 @@ class Validation:
             return self.types.is_id_type(dotted_name(args[1]))
         if self.is_validator(call) or self.types.constructs_id(call):
             return True
-        local = self.analysis.functions.get(qualname)
+        local = self._local_callee(call, qualname)
         return local is not None and self.validates_parameter(local)
+
+    def _local_callee(self, call: cst.Call, qualname: str) -> FunctionInfo | None:
+        """The module function or method a call runs: `require(x)`, and `self.require(x)` or
+        `registry.require(x)` on an instance of the module's own class."""
+        local = self.analysis.functions.get(qualname)
+        if local is None and isinstance(call.func, cst.Attribute):
+            site = self._sites.get(call)
+            local = resolve_local_callee(self.analysis, site) if site is not None else None
+        return local
+
+    @cached_property
+    def _sites(self) -> dict[cst.Call, CallSite]:
+        return {site.node: site for site in self.analysis.calls}
 
     # -- tests -----------------------------------------------------------------------------------
     def polarity(self, test: cst.BaseExpression, names: set[str], scope: cst.CSTNode | None = None) -> set[str]:
@@ -511,7 +526,7 @@ class Validation:
         """A validation call used as a statement must raise: a validator, an ID constructor, or a module function that raises."""
         if self.is_validator(call) or self.types.constructs_id(call):
             return True
-        local = self.analysis.functions.get(self._qualified(call.func) or "")
+        local = self._local_callee(call, self._qualified(call.func) or "")
         if local is None:
             return False
         known = self._raising.get(local.qualname)

@@ -1213,6 +1213,48 @@ PROBED = [
             sys.exit(f"{other_id} is not cached")
         jira.delete_project(other_id)
     ''', "OPS302:12", "OPS302:15"),
+    # a validator method of the module's own class, called on self or on an instance, checks like a function
+    case('''
+        import sys
+        from insight import InsightClient
+        class Cleaner:
+            def __init__(self, client):
+                self.client = client
+                self.known = {s["id"] for s in client.list_sites()}
+            def require(self, site_id):
+                if site_id not in self.known:
+                    raise SystemExit(f"{site_id} is not a site")
+            def run(self, site_id):
+                self.require(site_id)
+                self.client.delete_site(site_id)
+        cleaner = Cleaner(InsightClient())
+        other_id = sys.argv[2]
+        cleaner.require(other_id)
+        cleaner.client.delete_site(other_id)
+        if "--execute" in sys.argv:
+            cleaner.run(sys.argv[1])
+    '''),
+    # ... a method that only logs, or raises without checking the ID, does not
+    case('''
+        import sys
+        from insight import InsightClient
+        class Cleaner:
+            def __init__(self, client):
+                self.client = client
+                self.known = {s["id"] for s in client.list_sites()}
+            def note(self, site_id):
+                if site_id not in self.known:
+                    print(f"{site_id} is not a site")
+            def connected(self, site_id):
+                if not self.client:
+                    raise SystemExit("no client")
+            def run(self, site_id):
+                self.note(site_id)
+                self.connected(site_id)
+                self.client.delete_site(site_id)
+        if "--execute" in sys.argv:
+            Cleaner(InsightClient()).run(sys.argv[1])
+    ''', "OPS302:16"),
 ]
 
 
