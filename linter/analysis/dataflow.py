@@ -685,6 +685,10 @@ class DataFlow:
                     inner = replace(st, level="other", items_are_ids=False)
                 elif method in ("pop", "popleft") and not args:
                     inner = self._to_collection(st)  # one item taken from the collection
+                elif method == "items" and st.part is not None and st.part[0] < 2:
+                    # `for app_id, reason in doomed.items()`: the keys (or values) are the items followed
+                    keys = replace(st, level=st.part[1], items_are_ids=st.part[2], part=None)
+                    inner = self._to_collection(keys)
                 self._trace(func.value, inner)
                 return
         self._end(st, Origin("opaque", call))

@@ -531,6 +531,32 @@ PROBED = [
             for other_id in other_ids[:5]:
                 requests.delete(f"https://api.example.com/databases/{other_id}", timeout=30)
     ''', "OPS301:14"),
+    # `for app_id, reason in doomed.items()`: the mapping's keys are the plain ID collection
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        doomed = json.load(open(sys.argv[1]))
+        for app_id, reason in list(doomed.items())[:10]:
+            client.permanently_delete(app_id)
+        renamed = json.load(open(sys.argv[2]))
+        for name, site_id in renamed.items():
+            client.delete_site(site_id)
+    ''', "OPS301:5", "OPS301:8"),
+    # ... not when the item followed is the other part, or the mapping comes from the API
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        notes = json.load(open(sys.argv[1]))
+        for note, app in notes.items():
+            client.permanently_delete(app)
+        listed = {a["id"]: a for a in client.list_apps()}
+        for app_id, app in listed.items():
+            client.permanently_delete(app_id)
+    '''),
 ]
 
 
