@@ -607,11 +607,27 @@ class DataFlow:
                 inner = replace(self._to_collection(inner), comprehension=st.comprehension[:index])
                 self._trace(clause.iter, inner)
                 return
+        walrus = self._comprehension_walrus(name, st)
+        if walrus is not None:
+            self._trace(walrus, st)
+            return
         if self.analysis.imports.is_imported(name):
             source = self.sources.match_expr(expr)
             self._end(st, Origin("source", expr, self.sources.describe(expr, source)) if source else Origin("opaque"))
             return
         self._resolve_name(name, expr, st)
+
+    @staticmethod
+    def _comprehension_walrus(name: str, st: _State) -> cst.BaseExpression | None:
+        """`m` bound in a comprehension's filter, `[m.group(0) for line in f if (m := APP.fullmatch(line))]`."""
+        for _, clause in st.comprehension:
+            for condition in clause.ifs:
+                test = condition.test
+                while isinstance(test, cst.UnaryOperation):
+                    test = test.expression
+                if isinstance(test, cst.NamedExpr) and isinstance(test.target, cst.Name) and test.target.value == name:
+                    return test.value
+        return None
 
     def _expr_Call(self, call: cst.Call, st: _State) -> None:
         source = self.sources.match_call(call)
@@ -657,6 +673,14 @@ class DataFlow:
             return
         if qualname == "next" and args:
             self._trace(args[0], self._to_collection(st))
+            return
+        subject = self.validation.match_subject(call)
+        if subject is not None:
+            # `m.group(0)` where `m = APP_RE.fullmatch(line.strip())`: the text the match checked
+            self._trace(subject, replace(st, validated=True))
+            return
+        if isinstance(func, cst.Attribute) and func.attr.value == "group" and isinstance(func.value, cst.Name):
+            self._trace(func.value, st)  # the match object, followed to what it matched
             return
         if isinstance(func, cst.Attribute):
             method = func.attr.value

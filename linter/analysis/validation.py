@@ -101,6 +101,17 @@ class Validation:
         local = self.analysis.functions.get(name)
         return local is not None and self.validates_parameter(local)
 
+    def match_subject(self, call: cst.Call) -> cst.BaseExpression | None:
+        """The value an anchored regex match checks: `x` in `re.fullmatch(PATTERN, x)` or `APP_RE.fullmatch(x)`."""
+        args = positional_args(call)
+        qualname = self._qualified(call.func) or ""
+        if qualname in REGEX_FUNCTIONS:
+            return args[1] if len(args) == 2 and _anchored(qualname, args) else None
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in REGEX_METHODS and len(args) == 1:
+            return args[0] if self._anchored_pattern_method(func) else None
+        return None
+
     def _anchored_pattern_method(self, method: cst.Attribute) -> bool:
         """`filter(APP_RE.fullmatch, raw)`: a compiled pattern's bound method, anchored on both ends.
 

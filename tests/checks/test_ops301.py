@@ -557,6 +557,33 @@ PROBED = [
         for app_id, app in listed.items():
             client.permanently_delete(app_id)
     '''),
+    # IDs kept by an anchored match and taken from it (m.group(0)) are validated but still plain str
+    case('''
+        import re
+        import sys
+        from insight import InsightClient
+        APP = re.compile(r"app-[0-9a-f]{12}")
+        with open(sys.argv[1]) as f:
+            app_ids = [m.group(0) for line in f if (m := APP.fullmatch(line.strip()))]
+        site_ids = []
+        for raw in sys.argv[2:]:
+            if (m := re.fullmatch(r"site-[0-9]+", raw)):
+                site_ids.append(m.group(0))
+        for app_id in app_ids[:10]:
+            InsightClient().permanently_delete(app_id)
+        for site_id in site_ids[:10]:
+            InsightClient().delete_site(site_id)
+    ''', "OPS301:6", "OPS301:7"),
+    # an unanchored search extracts an ID from text the script does not follow further
+    case('''
+        import re
+        import sys
+        from insight import InsightClient
+        with open(sys.argv[1]) as f:
+            app_ids = [m.group(0) for line in f if (m := re.search(r"app-[0-9a-f]{12}", line))]
+        for app_id in app_ids[:10]:
+            InsightClient().permanently_delete(app_id)
+    '''),
 ]
 
 

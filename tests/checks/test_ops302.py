@@ -1255,6 +1255,19 @@ PROBED = [
         if "--execute" in sys.argv:
             Cleaner(InsightClient()).run(sys.argv[1])
     ''', "OPS302:16"),
+    # an anchored match taken apart with m.group(0) is validated (OPS301 reports the plain list)
+    case('''
+        import re
+        import sys
+        from insight import InsightClient
+        APP = re.compile(r"app-[0-9a-f]{12}")
+        with open(sys.argv[1]) as f:
+            app_ids = [m.group(0) for line in f if (m := APP.fullmatch(line.strip()))]
+        for app_id in app_ids[:10]:
+            InsightClient().permanently_delete(app_id)
+        m = re.search(r"app-[0-9a-f]{12}", sys.argv[2])
+        InsightClient().permanently_delete(m.group(0))
+    '''),
 ]
 
 
