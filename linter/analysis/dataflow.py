@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -775,6 +775,8 @@ class DataFlow:
         if not st.validated and self.validation.checked(st.scope, st.point, name, st.field):
             st = replace(st, validated=True)
         field, st = st.field, replace(st, field="")  # what the name's bindings hold is the whole record
+        if self._match_capture(name, st):
+            return
         if function is not None and name in scope.declared_global:
             self._module_name(name, use, st)
             return
@@ -794,6 +796,41 @@ class DataFlow:
             self._module_name(name, use, st)
             return
         self._end(st, Origin("opaque", use))
+
+    def _match_capture(self, name: str, st: _State) -> bool:
+        """`match item: case {"id": app_id}:`: a capture in the case around the use is `item["id"]`.
+
+        A sibling key compared with a constant (`{"kind": "insight-app", "id": app_id}`) is a kind
+        check, like `item["kind"] != "insight-app"`; so is a guard that checks the capture."""
+        for ancestor in self.analysis.ancestors(st.point):
+            if ancestor is st.scope:
+                return False
+            if not isinstance(ancestor, cst.MatchCase):
+                continue
+            found = _capture_path(ancestor.pattern, name, self._names_an_id)
+            if found is None:
+                continue
+            steps, kind_checked, captured = found
+            guard = ancestor.guard
+            checked = guard is not None and "pos" in self.validation.polarity(guard, {name}, st.scope)
+            st = replace(st, validated=st.validated or kind_checked or checked)
+            st = self._hop(st, name, captured, "binding")
+            match = self.analysis.parents.get(ancestor)
+            for step, key in reversed(steps):
+                if step == "opaque" or not isinstance(match, cst.Match):
+                    self._end(st, Origin("opaque", ancestor))
+                    return True
+                if step == "key":
+                    st = replace(self._hop(st, key, ancestor, "key"), level="other", items_are_ids=False, field=key)
+                else:
+                    st = self._to_collection(st)
+            if isinstance(match, cst.Match):
+                self._trace(match.subject, st)
+            return True
+        return False
+
+    def _names_an_id(self, key: str) -> bool:
+        return name_matches(key, self.policy.single_names + self.policy.collection_names)
 
     def _module_name(self, name: str, use: cst.Name, st: _State) -> None:
         module = self.analysis.module
@@ -1085,6 +1122,41 @@ class DataFlow:
         else:
             return None
         return self.validation.validates_parameter(function) if function is not None else None
+
+
+def _capture_path(pattern: cst.MatchPattern, name: str,
+                  names_an_id: Callable[[str], bool]) -> tuple[list[tuple[str, str]], bool, cst.Name] | None:
+    """Where a case pattern captures `name`: steps from the subject (("key", "id"), ("item", ""), or
+    ("opaque", "") for a class's positional part) and whether a sibling non-ID key is compared with
+    a constant (a kind check), and the captured name; None when the pattern does not capture it."""
+    if isinstance(pattern, cst.MatchAs):
+        if pattern.name is not None and pattern.name.value == name:
+            return [], False, pattern.name
+        return _capture_path(pattern.pattern, name, names_an_id) if pattern.pattern is not None else None
+    if isinstance(pattern, cst.MatchOr):
+        for element in pattern.patterns:
+            found = _capture_path(element.pattern, name, names_an_id)
+            if found is not None:
+                return found
+        return None
+    parts: list[tuple[tuple[str, str], cst.MatchPattern]] = []
+    if isinstance(pattern, cst.MatchMapping):
+        parts = [(("key", string_value(e.key) or ""), e.pattern) for e in pattern.elements]
+        parts = [(("opaque", "") if not step[1] else step, p) for step, p in parts]
+    elif isinstance(pattern, (cst.MatchList, cst.MatchTuple)):
+        parts = [(("item", ""), e.value) for e in pattern.patterns if isinstance(e, cst.MatchSequenceElement)]
+    elif isinstance(pattern, cst.MatchClass):
+        parts = [(("opaque", ""), e.value) for e in pattern.patterns]
+        parts += [(("key", e.key.value), e.pattern) for e in pattern.kwds]
+    for step, part in parts:
+        found = _capture_path(part, name, names_an_id)
+        if found is not None:
+            kind = found[1] or any(
+                isinstance(other, cst.MatchValue) and key[0] == "key" and not names_an_id(key[1])
+                for key, other in parts if other is not part
+            )
+            return [step] + found[0], kind, found[2]
+    return None
 
 
 def _target_names(target: cst.BaseExpression) -> list[str]:

@@ -584,6 +584,17 @@ PROBED = [
         for app_id in app_ids[:10]:
             InsightClient().permanently_delete(app_id)
     '''),
+    # a collection captured by a match-case pattern from JSON is a plain ID collection
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        match json.load(open(sys.argv[1])):
+            case {"app_ids": app_ids}:
+                for app_id in app_ids[:10]:
+                    client.permanently_delete(app_id)
+    ''', "OPS301:6"),
 ]
 
 

@@ -1268,6 +1268,37 @@ PROBED = [
         m = re.search(r"app-[0-9a-f]{12}", sys.argv[2])
         InsightClient().permanently_delete(m.group(0))
     '''),
+    # a match-case capture carries the flow: `case {"id": app_id}` is item["id"]
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        for item in json.load(open(sys.argv[1]))[:10]:
+            match item:
+                case {"id": app_id}:
+                    client.permanently_delete(app_id)
+                case {"site_id": "s-1", "app": {"id": app_id}}:
+                    client.permanently_delete(app_id)
+    ''', "OPS302:8", "OPS302:10"),
+    # ... and a kind key compared with a constant in the pattern, or a guard that checks it, validates it
+    case('''
+        import json
+        import sys
+        from insight import InsightClient
+        client = InsightClient()
+        known = {a["id"] for a in client.list_apps()}
+        for item in json.load(open(sys.argv[1]))[:10]:
+            match item:
+                case {"kind": "insight-app", "id": app_id}:
+                    client.permanently_delete(app_id)
+                case {"id": app_id} if app_id in known:
+                    client.permanently_delete(app_id)
+                case {"id": app_id}:
+                    if app_id not in known:
+                        continue
+                    client.permanently_delete(app_id)
+    '''),
 ]
 
 
