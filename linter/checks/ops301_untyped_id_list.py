@@ -28,7 +28,10 @@ opslint follows each destructive call's arguments back through the module
 reports an ID collection (`site_ids`, `*_id_list`, `ids`, or any iterable whose
 loop variable is named like an ID) whose items are plain values: a literal
 list, data read from a file, the command line or the environment, an option
-declared with `nargs`/`multiple=True` and no type, or a `list[str]` annotation.
+declared with `nargs`/`multiple=True` and no type (or a converter, such as a
+click ParamType, that only normalises the text), or a `list[str]` annotation.
+A regex or allow-list filter validates such a list but leaves it plain:
+`[m.group(0) for line in f if (m := APP.fullmatch(line))]` is still reported.
 It is reported once, where the collection is first bound; a literal list or
 `sys.argv[1:]` iterated in place is reported on the iterable itself. IDs are
 followed through the calls in `ids.pass_through` (`sorted`, `enumerate`,

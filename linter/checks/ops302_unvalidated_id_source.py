@@ -30,11 +30,17 @@ way. A check counts when failing it stops the value (raise, exit, return,
 continue, or a comprehension filter): parsing into a distinct ID type
 (`AppId.parse(raw)`), a validator from `ids.validators`, an anchored
 `re.fullmatch`, membership in an allow-list or in what the API lists for that
-kind (`if app_id not in known_app_ids: raise`), or a kind field
-(`if app["type"] != "insight-app": continue`). A check that only logs, a
-confirmation prompt (it says what a person typed, not what the ID is), and
-generic conversions (`str()`, `int()`, `UUID()`, `.strip()`, `typing.cast`)
-are not validation; nor is a lookup by primary key that only fails when
+kind (`if app_id not in known_app_ids: raise`, a loop doing that for each ID
+before the deleting one, or a lookup in a dict the script built from such a
+listing: `try: projects[key] except KeyError: sys.exit(...)`), or a kind field
+(`if app["type"] != "insight-app": continue`, `case {"kind": "insight-app",
+"id": app_id}:`). The check must be of the value that reaches the call: a
+check of `row["app_id"]` says nothing about `row["site_id"]`. A check that
+only logs, a confirmation prompt (it says what a person typed, not what the ID
+is), generic conversions (`str()`, `int()`, `UUID()`, `.strip()`,
+`typing.cast`, or a `type=` converter such as a click ParamType that only
+normalises), and length checks (`len(x) not in (10, 19)`) are not validation;
+nor is a lookup by primary key that only fails when
 nothing matches (`Site.objects.get(pk=site_id)`): a number of the wrong kind
 finds an unrelated row, which is how the wrong things get deleted. IDs the script lists itself from the API it acts on are not a
 source: the listing already fixes their kind, and that includes JSON parsed
