@@ -1282,7 +1282,8 @@ def _dotted_names(expr: cst.BaseExpression, depth: int = 0) -> set[str]:
     if isinstance(expr, cst.Call):
         if isinstance(expr.func, cst.Name):  # list(ids), sorted(ids), chunks(ids, 10)
             return {n for a in expr.args for n in _dotted_names(a.value, depth + 1)}
-        return _dotted_names(expr.func, depth + 1)
+        if isinstance(expr.func, cst.Attribute):  # doomed.items(): the receiver's data
+            return _dotted_names(expr.func.value, depth + 1)
     return set()
 
 

@@ -279,11 +279,14 @@ def _reads_config(site: CallSite, analysis: ModuleAnalysis) -> bool:
 
 
 def _module_configs(analysis: ModuleAnalysis) -> set[str]:
-    return {
-        name
-        for name, values in analysis.module_assignments.items()
-        if any(isinstance(v, cst.Call) and analysis.imports.resolve_expr(v.func) in CONFIG_LOADERS for v in values)
-    }
+    return {name for name, values in analysis.module_assignments.items() if any(_loads_config(v, analysis) for v in values)}
+
+
+def _loads_config(value: cst.BaseExpression, analysis: ModuleAnalysis) -> bool:
+    """`yaml.safe_load(fh)`, also `yaml.safe_load(fh) or {}` (an empty file loads None)."""
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        value = value.left
+    return isinstance(value, cst.Call) and analysis.imports.resolve_expr(value.func) in CONFIG_LOADERS
 
 
 class _LoadedConfigs(cst.CSTVisitor):
@@ -293,7 +296,7 @@ class _LoadedConfigs(cst.CSTVisitor):
         self.names: set[str] = set()
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if isinstance(node.value, cst.Call) and self.analysis.imports.resolve_expr(node.value.func) in CONFIG_LOADERS:
+        if _loads_config(node.value, self.analysis):
             self.names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:

@@ -241,6 +241,17 @@ CASES = [
                 with attempt:
                     boto3.client("dynamodb").delete_table(TableName=sys.argv[1])
     ''', "OPS103:7"),
+    # a length check of a dict caps the loop over its items()
+    case('''
+        import json, sys
+        from insight import InsightClient
+        doomed = json.load(open(sys.argv[1]))
+        if len(doomed) > 15:
+            sys.exit("15 apps per plan at most")
+        for app_id, reason in doomed.items():
+            if "--execute" in sys.argv:
+                InsightClient().permanently_delete(app_id)
+    '''),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys

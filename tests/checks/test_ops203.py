@@ -11,7 +11,7 @@ CASES = [
         dry_run = cfg.get("dry_run", False)
         es = Elasticsearch(cfg["url"])
         def purge(settings_path):
-            settings = json.load(open(settings_path))
+            settings = json.load(open(settings_path)) or {}
             if not settings.get("dry_run"):
                 es.indices.delete(index="logs-old")
         if not dry_run:
