@@ -437,14 +437,42 @@ class _Evaluator:
         for parent in self.analysis.ancestors(node):
             if isinstance(parent, cst.FunctionDef):
                 info = self.analysis.function_by_node.get(parent)
-                return info is not None and self._function_guarded(info)
+                return info is not None and (self._decorator_guards(info) or self._function_guarded(info))
             if self._branch_guards(parent, child, scope) or self._correlated_else_guards(parent, child, scope, known_true):
+                return True
+            if isinstance(parent, cst.With) and child is parent.body and self._context_guards(parent, scope):
                 return True
             if isinstance(parent, cst.If) and child is parent.body:
                 known_true.update(_conjunct_names(parent.test))
             if self._earlier_statement_guards(parent, child, scope):
                 return True
             child = parent
+        return False
+
+    def _decorator_guards(self, info: FunctionInfo) -> bool:
+        """`@require_confirmation` / `@skip_in_dry_run`: a decorator of the module whose wrapper
+        calls the decorated function only past its own guard (a prompt that exits, `if DRY_RUN:
+        return`) guards every call of it."""
+        for decorator in info.decorators:
+            factory = self.analysis.functions.get(decorator)
+            if factory is None or not factory.params:
+                continue
+            calls = _calls_of(factory.node.body, factory.params[0])
+            if calls and all(self._guarded_in_own_function(call) for call in calls):
+                return True
+        return False
+
+    def _context_guards(self, statement: cst.With, scope: FunctionInfo | None) -> bool:
+        """`with live_only(args.execute):` where the module's @contextmanager function exits
+        before its `yield` unless told to act: the body runs only past that guard."""
+        for item in statement.items:
+            call = item.item
+            target = resolve_local_callee(self.analysis, site_in(call, scope)) if isinstance(call, cst.Call) else None
+            if target is None or not any(d.rsplit(".", 1)[-1] == "contextmanager" for d in target.decorators):
+                continue
+            yields = _yields(target.node.body)
+            if yields and all(self.segment_guarded(y, target.node) for y in yields):
+                return True
         return False
 
     def _guarded_in_own_function(self, node: cst.CSTNode) -> bool:
@@ -1292,6 +1320,42 @@ def _ends_without_fall_through(body: cst.BaseSuite) -> bool:
 
 def _read_names(body: cst.CSTNode) -> set[str]:
     return set(_names(body))
+
+
+def _calls_of(body: cst.BaseSuite, name: str) -> list[cst.Call]:
+    """Calls of the local name `name` (a decorator's `fn`) anywhere in `body`, nested wrappers included."""
+    collector = _CallsOf(name)
+    walk(body, collector)
+    return collector.found
+
+
+class _CallsOf(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.found: list[cst.Call] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value == self.name:
+            self.found.append(node)
+
+
+def _yields(body: cst.BaseSuite) -> list[cst.Yield]:
+    collector = _Yields()
+    walk(body, collector)
+    return collector.found
+
+
+class _Yields(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.Yield] = []
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.found.append(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
 
 
 def _returns(body: cst.BaseSuite) -> list[cst.Return]:

@@ -22,7 +22,10 @@ sys.exit(1)`, `if not args.execute: parser.error(...)` on the script's
 argparse parser, whatever its name; `logger.error(...)` is no exit), the flag handed to the API (`DryRun=args.dry_run`,
 `dry_run="All"`), an opt-in flag that is off by default (`--execute`, or a
 count that is 0 unless given: `if args.remove:` for `--remove N`), a
-confirmation declared on the command, or a guard function. A `match` reads
+confirmation declared on the command, a guard function, a decorator of the
+module whose wrapper calls the function only past its own guard
+(`@require_confirmation`, `@skip_in_dry_run`), or a `with` block whose
+@contextmanager exits before its `yield` unless told to act. A `match` reads
 like an `if`: a case guard (`case "clean" if args.execute:`), a value pattern
 on the flag or the answer (`match args.execute: case True:`, `case "y" |
 "yes":`), and an earlier match that exits in its dry-run cases. A prompt loop

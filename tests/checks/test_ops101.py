@@ -3,6 +3,63 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a decorator or a context manager of the module that guards what it wraps
+    case('''
+        import contextlib, functools, os, shutil, sys
+        import boto3
+        DRY_RUN = os.environ.get("DRY_RUN", "1") != "0"
+        def require_confirmation(fn):
+            @functools.wraps(fn)
+            def wrapper(path):
+                if input(f"remove {path}? type yes: ") != "yes":
+                    sys.exit("aborted")
+                return fn(path)
+            return wrapper
+        def skip_in_dry_run(fn):
+            def inner(*args):
+                if DRY_RUN:
+                    return None
+                return fn(*args)
+            return inner
+        @contextlib.contextmanager
+        def live_only(execute):
+            if not execute:
+                sys.exit("dry run: pass --execute")
+            yield
+        @require_confirmation
+        def wipe(path):
+            shutil.rmtree(path)
+        @skip_in_dry_run
+        def remove(key):
+            boto3.client("s3").delete_object(Bucket="exports", Key=key)
+        if __name__ == "__main__":
+            wipe(sys.argv[1])
+            remove(sys.argv[2])
+            with live_only("--execute" in sys.argv):
+                boto3.client("cloudformation").delete_stack(StackName=sys.argv[3])
+    '''),
+    # ... not one that only logs around the call, or yields before its check
+    case('''
+        import contextlib, functools, logging, shutil, sys
+        def logged(fn):
+            @functools.wraps(fn)
+            def wrapper(*args):
+                logging.info("calling %s", fn.__name__)
+                return fn(*args)
+            return wrapper
+        @contextlib.contextmanager
+        def timer(execute):
+            yield
+            if not execute:
+                sys.exit("should have been a dry run")
+        @logged
+        def wipe(path):
+            shutil.rmtree(path)
+        if __name__ == "__main__":
+            wipe(sys.argv[1])
+            with timer("--execute" in sys.argv):
+                shutil.rmtree(sys.argv[2])
+    ''', "OPS101:15", "OPS101:19"),
     # a destructive call wrapped by a retry helper in place still runs
     case('''
         import shutil, sys
