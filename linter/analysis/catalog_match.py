@@ -168,11 +168,12 @@ class CatalogMatcher:
         parameter to `session.request(method, ...)`: the helper's call site is the destructive call
         (it is where the verb is chosen, guarded or not, and where the IDs go in)."""
         found = []
+        argued = [entry for entry in self.entries if entry.match.args]  # the few entries that read arguments
         for site in self.analysis.calls:
             function = site.function
-            if function is None:
+            if function is None or not function.params:
                 continue
-            for entry in self.entries:
+            for entry in argued:
                 needed = self._parameters_for(entry, site, function)
                 if not needed:
                     continue
@@ -189,7 +190,7 @@ class CatalogMatcher:
         found = []
         for site in self.analysis.calls:
             function = site.function
-            parameter = self._text_parameter(site, function) if function is not None else None
+            parameter = self._text_parameter(site, function) if function is not None and function.params else None
             if function is None or parameter is None:
                 continue
             for caller in self.analysis.callers.get(function.qualname, ()):
@@ -252,7 +253,9 @@ class CatalogMatcher:
 
     def match(self, site: CallSite) -> DestructiveCall | None:
         # most calls match no entry: one combined name test skips the entry-by-entry walk
-        if not gate_for(self.entries).may_match(site.name, (site.qualname,) if site.qualname else ()):
+        # (a url entry can match only an HTTP call whose URL spells the words its regex needs)
+        url = (self._url_text(site) or "").lower() if site.name in HTTP_CALLS else ""
+        if not gate_for(self.entries).may_match(site.name, (site.qualname,) if site.qualname else (), url=lambda: url):
             return None
         for entry in self.entries:
             if self.matches(entry.match, site):

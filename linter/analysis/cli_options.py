@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import libcst as cst
 
 from linter.analysis.model import CallSite, CliOption, FunctionInfo, ModuleAnalysis
@@ -25,6 +27,7 @@ CLICK_OPTION_DECORATORS = frozenset({"click.option", "click.argument", "typer.Op
 
 def collect_cli_options(analysis: ModuleAnalysis) -> list[CliOption]:
     options: list[CliOption] = []
+    configs = _LoadedConfigNames(analysis)
     for site in analysis.calls:
         resolved = site.qualname or ""
         if _is_argparse_style(site.name, site.receiver is not None, resolved) or _is_configargparse_add(site.node, site.name):
@@ -33,7 +36,7 @@ def collect_cli_options(analysis: ModuleAnalysis) -> list[CliOption]:
             option = _click_option(site.node, analysis)
         elif resolved in ENV_READS:
             option = _env_read(site.node)
-        elif site.name == "get" and _reads_config(site, analysis):
+        elif site.name == "get" and configs.read_by(site):
             option = _config_read(site.node)
         else:
             option = None
@@ -267,19 +270,33 @@ def _env_read(call: cst.Call) -> CliOption | None:
     )
 
 
-def _reads_config(site: CallSite, analysis: ModuleAnalysis) -> bool:
-    """`cfg.get(...)` where `cfg` was assigned what a config loader returned (in this function or
-    at module level)."""
-    if not isinstance(site.receiver, cst.Name):
-        return False
-    name = site.receiver.value
-    loaded = _LoadedConfigs(analysis)
-    walk(site.function.node.body if site.function is not None else analysis.module, loaded)
-    return name in loaded.names or (site.function is not None and name in _module_configs(analysis))
+class _LoadedConfigNames:
+    """Which names hold a loaded config file, per function (walked once each, on first need)."""
 
+    def __init__(self, analysis: ModuleAnalysis) -> None:
+        self.analysis = analysis
+        self._by_scope: dict[cst.CSTNode, set[str]] = {}
 
-def _module_configs(analysis: ModuleAnalysis) -> set[str]:
-    return {name for name, values in analysis.module_assignments.items() if any(_loads_config(v, analysis) for v in values)}
+    def read_by(self, site: CallSite) -> bool:
+        """`cfg.get(...)` where `cfg` was assigned what a config loader returned (in this function
+        or at module level)."""
+        if not isinstance(site.receiver, cst.Name) or not self._loads_any:
+            return False
+        name = site.receiver.value
+        return name in self._names(site.function.node if site.function is not None else None) or name in self._names(None)
+
+    @cached_property
+    def _loads_any(self) -> bool:
+        return any(site.qualname in CONFIG_LOADERS for site in self.analysis.calls)
+
+    def _names(self, function: cst.FunctionDef | None) -> set[str]:
+        key: cst.CSTNode = function if function is not None else self.analysis.module
+        found = self._by_scope.get(key)
+        if found is None:
+            loaded = _LoadedConfigs(self.analysis)
+            walk(function.body if function is not None else self.analysis.module, loaded)
+            found = self._by_scope[key] = loaded.names
+        return found
 
 
 def _loads_config(value: cst.BaseExpression, analysis: ModuleAnalysis) -> bool:
