@@ -3,6 +3,17 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # IDs picked by a call chained onto the delete: SQLAlchemy's delete(t).where(t.c.id.in_(ids))
+    case('''
+        import csv, sys
+        import sqlalchemy as sa
+        customers = sa.Table("customers", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
+        with open(sys.argv[1]) as fh:
+            customer_ids = [int(row["customer_id"]) for row in csv.DictReader(fh)]
+        if "--execute" in sys.argv and len(customer_ids) < 50:
+            with sa.create_engine("postgresql://x").begin() as conn:
+                conn.execute(sa.delete(customers).where(customers.c.id.in_(customer_ids)))
+    ''', "OPS302:8"),
     # Django's `pk` is an ID: a management command deleting the user a pk option names, unchecked
     case('''
         from django.core.management.base import BaseCommand

@@ -9,7 +9,7 @@ engine = create_engine("postgresql:///app")
 
 
 def purge_accounts(account_ids, dry_run=False):
-    stmt = delete(Account).where(Account.id.in_(account_ids))  # expect: OPS103
+    stmt = delete(Account).where(Account.id.in_(account_ids))  # expect: OPS103, OPS302
     if dry_run:
         print(stmt)
         return
@@ -19,5 +19,5 @@ def purge_accounts(account_ids, dry_run=False):
 
 if __name__ == "__main__":
     with open(sys.argv[1]) as fh:
-        ids = [int(row[0]) for row in csv.reader(fh)]
+        ids = [int(row[0]) for row in csv.reader(fh)]  # expect: OPS301
     purge_accounts(ids, dry_run="--dry-run" in sys.argv)  # expect: OPS203
