@@ -49,6 +49,9 @@ NOT_A_COUNT_WORDS = frozenset({
 PER_REQUEST_WORDS = frozenset({"batch", "chunk", "page", "per", "pagesize"})
 
 
+# how far a collection is followed through names, helpers' returns and wrappers: a listing two
+# helpers away, kept in variables and rebuilt as S3's {"Objects": [...]}, is about eight steps
+MAX_FOLLOW_DEPTH = 10
 # tenacity's retry iterators: `for attempt in Retrying(...): with attempt: delete(x)` acts on one thing
 RETRY_ITERATORS = frozenset({"Retrying", "AsyncRetrying"})
 
@@ -322,7 +325,7 @@ class BoundsAnalysis:
     # -- iterables ------------------------------------------------------------------------------
     def _iterable_bounded(self, expr: cst.BaseExpression, scope: FunctionInfo | None, depth: int = 0) -> bool:
         """Statically sized, sliced, islice'd, or sized by a cap option."""
-        if depth > 6:
+        if depth > MAX_FOLLOW_DEPTH:
             return False
         if isinstance(expr, (cst.List, cst.Dict, cst.Set)) and not expr.elements:
             return False  # an accumulator filled later: `by_repo = {}` ... setdefault(...).append(...)

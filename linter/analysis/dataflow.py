@@ -678,7 +678,8 @@ class DataFlow:
             self._trace(args[1], self._hop(st, "cast", call, "cast", typed, collection=False))
             return
         if self._passes_through(qualname):
-            for arg in args:
+            # islice(items, stop) / islice(items, start, stop, step): only the first holds items
+            for arg in args[:1] if qualname.rsplit(".", 1)[-1] == "islice" else args:
                 self._trace(arg, st)
             return
         if qualname in ("filter", "map") and len(args) == 2:

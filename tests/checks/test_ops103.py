@@ -252,6 +252,18 @@ CASES = [
             if "--execute" in sys.argv:
                 InsightClient().permanently_delete(app_id)
     '''),
+    # a capped listing returned by a helper stays capped through the name and the Objects dict
+    case('''
+        import sys
+        import boto3
+        s3 = boto3.client("s3")
+        def candidates(bucket):
+            resp = s3.list_objects_v2(Bucket=bucket, Prefix="tmp/", MaxKeys=500)
+            return [o["Key"] for o in resp.get("Contents", [])]
+        keys = candidates(sys.argv[1])
+        if "--execute" in sys.argv and keys:
+            s3.delete_objects(Bucket=sys.argv[1], Delete={"Objects": [{"Key": k} for k in keys]})
+    '''),
     # a path built from parts, and a wrapper handing on its *args, are not lists of items
     case('''
         import shutil, sys

@@ -3,6 +3,19 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # islice's count is not where the items come from: --max is no ID source
+    case('''
+        import argparse, itertools
+        from insight import InsightClient
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--max", type=int, default=20)
+        ap.add_argument("--execute", action="store_true")
+        args = ap.parse_args()
+        client = InsightClient()
+        for app_id in itertools.islice(client.iter_apps(kind="legacy"), args.max):
+            if args.execute:
+                client.permanently_delete(app_id)
+    '''),
     # IDs picked by a call chained onto the delete: SQLAlchemy's delete(t).where(t.c.id.in_(ids))
     case('''
         import csv, sys
