@@ -24,7 +24,7 @@ import libcst as cst
 from linter.analysis.walk import walk
 from linter.analysis.callgraph import passed_argument, resolve_local_callee, site_in
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
-from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, positional_args, string_prefix, string_value
+from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, parameter, positional_args, string_prefix, string_value
 from linter.known_calls import SQL_METHODS
 
 # Wrappers that keep an iterable's size: for x in sorted(ids), enumerate(ids), tqdm(ids)
@@ -385,8 +385,14 @@ class BoundsAnalysis:
         sites = [s for s in self.analysis.callers.get(scope.qualname, []) if isinstance(s, CallSite)]
         if not sites or any(resolve_local_callee(self.analysis, s) is not scope for s in sites):
             return False
+        default = parameter(scope.node, name)
         for site in sites:
             value = passed_argument(site.node, scope, name)
+            if value is None and default is not None and default.default is not None:
+                # not passed: the default, `def clean(states=["success", "failed"])`
+                if not self._iterable_bounded(default.default, scope.parent, depth + 1):
+                    return False
+                continue
             if value is None:
                 return False
             if not (self._iterable_bounded(value, site.function, depth + 1) or self._checked_before(site.node, site.function)):
@@ -407,8 +413,9 @@ class BoundsAnalysis:
         if any(_limited_statement(a.value) for link in (call, *_call_chain(call)) for a in link.args[:1]):
             return True  # session.scalars(select(Job).limit(100)).all(): what the statement fetches
         if last == "range":
-            # range(n) / range(args.max) caps; range(0, len(ids), batch_size) walks all of ids
-            return not any(_calls_named(a.value, "len") for a in call.args)
+            # range(n) / range(args.max) caps; range(0, len(ids), batch_size) walks all of ids, and
+            # so does range(batches) after `batches = len(ids) // size + 1`
+            return not any(self._measures_a_length(a.value, scope) for a in call.args)
         # requests.get(url, params={"limit": 25}).json(): the cap sits on the listing the chain starts with
         if any(self._call_takes_cap(link, _method_name(link)) for link in (call, *_call_chain(call))):
             return True
@@ -422,6 +429,13 @@ class BoundsAnalysis:
             return all(self._iterable_bounded(a, scope, depth + 1) for a in args)
         if isinstance(call.func, cst.Attribute) and call.func.attr.value in VIEW_METHODS:
             return self._iterable_bounded(call.func.value, scope, depth + 1)
+        return False
+
+    def _measures_a_length(self, expr: cst.BaseExpression, scope: FunctionInfo | None) -> bool:
+        if _calls_named(expr, "len"):
+            return True
+        if isinstance(expr, cst.Name):
+            return any(_calls_named(value, "len") for value in self._assigned(expr.value, scope))
         return False
 
     def _local_callee(self, call: cst.Call, scope: FunctionInfo | None) -> FunctionInfo | None:

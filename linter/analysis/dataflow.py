@@ -45,6 +45,10 @@ RECEIVER_METHODS = frozenset(
 TEXT_METHODS = frozenset({"split", "rsplit", "splitlines"})
 # Parsers of text handed to them: a source only when the text is not an HTTP response body.
 TEXT_PARSERS = frozenset({"json.loads", "yaml.safe_load", "yaml.load", "yaml.full_load", "tomllib.loads", "toml.loads"})
+# subprocess calls whose output a script parses: the listing of a CLI (aws, kubectl, gh, curl)
+COMMAND_OUTPUT_CALLS = frozenset(
+    {"subprocess.run", "subprocess.check_output", "subprocess.getoutput", "subprocess.Popen", "subprocess.getstatusoutput"}
+)
 RESPONSE_BODY_ATTRIBUTES = frozenset({"text", "content"})
 BODY_TEXT_METHODS = frozenset({"decode", "strip", "lstrip", "rstrip"})
 # Query-building membership tests whose argument is what the query selects: `Node.id.in_(node_ids)`.
@@ -758,6 +762,8 @@ class DataFlow:
         return bool(args) and self._is_response_body(args[0], st, depth=2)
 
     def _is_response_body(self, expr: cst.BaseExpression, st: _State, depth: int) -> bool:
+        if self._command_output(expr):
+            return True  # json.loads(subprocess.check_output(["aws", "ec2", "describe-volumes"])): a CLI listing
         while isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
             method = expr.func.attr.value
             if method == "read":
@@ -771,6 +777,14 @@ class DataFlow:
             values = self._assigned_values(expr.value, st)
             return bool(values) and all(self._is_response_body(v, st, depth - 1) for v in values)
         return False
+
+    def _command_output(self, expr: cst.BaseExpression) -> bool:
+        """What a command printed: `check_output([...])`, `run([...], capture_output=True).stdout`."""
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "stdout":
+            expr = expr.value
+        if not isinstance(expr, cst.Call):
+            return False
+        return (self.sources.qualified(expr.func) or "") in COMMAND_OUTPUT_CALLS
 
     def _is_url_response(self, expr: cst.BaseExpression, st: _State) -> bool:
         """`urlopen(url)` or a name bound to it: `.read()` of it is a response body, not a file."""

@@ -267,6 +267,8 @@ class GuardAnalysis:
         return None if value is UNKNOWN or value is None else value
 
     def option_kind(self, option: CliOption) -> str | None:
+        if option.action == "store_false" and (flipped := self._spelled_kind(option)) is not None:
+            return flipped  # add_argument("--execute", action="store_false"): true means not executing
         for name in (option.dest, *option.flags):
             kind = self.names.kind(name.split("/")[0])
             if kind is not None:
@@ -319,8 +321,8 @@ class GuardAnalysis:
                 continue
             dest = fold(option.dest)
             spellings = [fold(f.split("/")[0]) for f in option.flags]
-            if dest in spellings:
-                continue  # not renamed: the name read is the name typed
+            if dest in spellings and option.action != "store_false":
+                continue  # not renamed: the name read is the name typed (store_false reads the opposite)
             found.setdefault(dest, set()).add(self._spelled_kind(option) or "")
         return {dest: kinds.pop() for dest, kinds in found.items() if len(kinds) == 1 and "" not in kinds}
 

@@ -130,8 +130,8 @@ class _Policy:
             return
         compared = self._compared_values(option.dest)
         known = values + compared + ([default] if isinstance(default, str) else [])
-        if not any(self.is_permanent(v) or self.is_recoverable(v) for v in known):
-            return
+        if not (any(self.is_permanent(v) for v in known) and any(self.is_recoverable(v) for v in known)):
+            return  # `--action create|delete|list`: no recoverable way to choose instead
         if not option.typed_choices and not choices:
             yield Report(
                 option.node,

@@ -4,6 +4,8 @@ from typing import Iterable
 
 import libcst as cst
 
+from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.names import parameter
 from linter.analysis.walk import walk
 from linter.analysis.guards import BYPASS, DRY, EXECUTE
 from linter.analysis.model import ModuleAnalysis
@@ -80,6 +82,16 @@ def _used_unparsed(analysis: ModuleAnalysis, read: cst.CSTNode) -> bool:
     return False
 
 
+def _local_parameter(analysis: ModuleAnalysis, arg: cst.Arg) -> cst.Param | None:
+    """The parameter of the module's own function that a keyword argument is handed to."""
+    call = analysis.parents.get(arg)
+    if not isinstance(call, cst.Call) or arg.keyword is None:
+        return None
+    site = next((s for s in analysis.calls if s.node is call), None)
+    function = resolve_local_callee(analysis, site) if site is not None else None
+    return parameter(function.node, arg.keyword.value) if function is not None else None
+
+
 def _parameter_used_as_bool(analysis: ModuleAnalysis, param: cst.Param) -> bool:
     function = next((a for a in analysis.ancestors(param) if isinstance(a, (cst.FunctionDef, cst.Lambda))), None)
     if function is None:
@@ -142,7 +154,11 @@ def _name_used_as_bool(analysis: ModuleAnalysis, name: str, read: cst.CSTNode) -
         if _boolean_context(analysis, use, parent):
             return True
         if isinstance(parent, cst.Arg) and parent.keyword is not None:
-            return True  # handed on as a flag: run(dry_run=dry_run)
+            # handed on as a flag, run(dry_run=dry_run): a truthy flag unless the module's own
+            # function compares it with explicit values (`if dryrun != "True":`)
+            param = _local_parameter(analysis, parent)
+            if param is None or _parameter_used_as_bool(analysis, param):
+                return True
     return False
 
 

@@ -96,6 +96,11 @@ CASES = [
  ("subprocess.run(['redis-cli', '-h', h, 'FLUSHALL'])", "shell.redis_flush"),
  ("subprocess.run(['rsync', '-a', '--delete', src, dst])", "shell.rsync_delete"),
  ("subprocess.run(['rsync', '-a', src, dst])", None),
+ ("subprocess.run(['curl', '-s', '-X', 'DELETE', url])", "shell.curl_delete"),
+ ("os.system(f'curl --request DELETE {api}/pipelines/{pid}')", "shell.curl_delete"),
+ ("subprocess.run(['curl', '-X', 'GET', url])", None),
+ ("subprocess.run(['terraform', 'workspace', 'delete', '-force', ws])", "shell.terraform_workspace_delete_force"),
+ ("subprocess.run(['terraform', 'workspace', 'delete', ws])", None),
  # SQL
  ("cur.execute('DROP TABLE IF EXISTS events_2019')", "sql.drop"),
  ("cur.execute('drop table events')", "sql.drop"),

@@ -3,6 +3,19 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a free-text action with no recoverable choice is not a permanent-vs-recoverable mode
+    case('''
+        import argparse
+        import boto3
+        p = argparse.ArgumentParser()
+        p.add_argument("--action", default="list")
+        args = p.parse_args()
+        cf = boto3.client("cloudformation")
+        if args.action == "create":
+            cf.create_stack(StackName="x")
+        elif args.action == "delete":
+            cf.delete_stack(StackName="x")
+    '''),
     # an environment variable's default picks the permanent mode (also through .lower())
     case('''
         import os

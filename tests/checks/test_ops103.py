@@ -3,6 +3,23 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a literal list that arrives as a parameter default is bounded; range(n) over len()//size is not
+    case('''
+        import sys
+        import psycopg2
+        def clean(conn, states=["success", "failed"]):
+            for state in states:
+                conn.execute("DELETE FROM runs WHERE state = %s", (state,))
+        def trim(conn, tables, size=100):
+            names = list(tables)
+            batches = len(names) // size + 1
+            for i in range(batches):
+                conn.execute(f"DROP TABLE {', '.join(names[i * size:(i + 1) * size])}")
+        if "--execute" in sys.argv:
+            conn = psycopg2.connect("")
+            clean(conn)
+            trim(conn, sys.argv[2:])
+    ''', "OPS103:9"),
     # one call handed a whole list: star-args and items joined into one argument
     case('''
         import sys

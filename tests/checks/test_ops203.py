@@ -3,6 +3,27 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # --execute stored with store_false is a dry run unless typed; noaction, INPUT_DRY_RUN, ENABLE_DELETE are switches
+    case('''
+        import argparse, os, shutil
+        import boto3
+        p = argparse.ArgumentParser()
+        p.add_argument("--execute", action="store_false")
+        p.add_argument("-noaction", action="store_true")
+        args = p.parse_args()
+        boto3.client("ec2").delete_snapshot(SnapshotId="snap-1", DryRun=args.execute)
+        if not args.noaction:
+            shutil.rmtree("/srv/a")
+        dry_run = os.getenv("INPUT_DRY_RUN") == "true"
+        if not dry_run:
+            shutil.rmtree("/srv/b")
+    ''', "OPS203:5", "OPS203:10"),
+    case('''
+        import shutil
+        ENABLE_DELETE = True
+        if ENABLE_DELETE:
+            shutil.rmtree("/srv/a")
+    ''', "OPS203:2"),
     # a switch read from a config file with an off default (or none)
     case('''
         import json, sys, yaml

@@ -3,6 +3,18 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # handed to the module's own function that compares it with explicit text: parsed, not truthy
+    case('''
+        import os
+        import boto3
+        def cleanup(cf, names, dryrun="False"):
+            if dryrun != "True":
+                for name in names[:10]:
+                    cf.delete_stack(StackName=name)
+        def handler(event, context):
+            dryrun = os.environ.get("DRYRUN", "True")
+            cleanup(boto3.client("cloudformation"), event["names"], dryrun=dryrun)
+    '''),
     # an environment read as a parameter's default, tested for truth in the function
     case('''
         import os, shutil

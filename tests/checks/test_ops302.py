@@ -3,6 +3,15 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # IDs parsed from a CLI's own listing (json.loads of subprocess output) are no outside source
+    case('''
+        import json, subprocess, sys
+        versions = json.loads(subprocess.run(["gh", "api", "/user/packages/container/app/versions"],
+                                             capture_output=True, text=True).stdout)
+        for version in versions[:20]:
+            if "--execute" in sys.argv and not version["metadata"]["container"]["tags"]:
+                subprocess.run(["gh", "api", "-X", "DELETE", f"/user/packages/container/app/versions/{version['id']}"])
+    '''),
     # islice's count is not where the items come from: --max is no ID source
     case('''
         import argparse, itertools
