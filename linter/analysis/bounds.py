@@ -435,7 +435,10 @@ class BoundsAnalysis:
         if _calls_named(expr, "len"):
             return True
         if isinstance(expr, cst.Name):
-            return any(_calls_named(value, "len") for value in self._assigned(expr.value, scope))
+            # `n = min(len(marked), args.max)` is capped; `batches = len(ids) // size + 1` is not
+            return any(
+                _calls_named(value, "len") and not self._mentions_cap(value) for value in self._assigned(expr.value, scope)
+            )
         return False
 
     def _local_callee(self, call: cst.Call, scope: FunctionInfo | None) -> FunctionInfo | None:
