@@ -1035,11 +1035,30 @@ class _Evaluator:
         """A local assigned from a prompt or a flag: `answer = input(...)`, `ok = args.yes`."""
         values = self._assigned(name, scope)
         if not values:
-            return None
+            return self._parameter_meaning(name, scope, depth) if scope is not None and name in scope.params else None
         meanings = {self._value_meaning(v, scope, depth + 1) for v in values}
         if len(meanings) == 1:
             return meanings.pop()
         return None
+
+    def _parameter_meaning(self, name: str, scope: FunctionInfo, depth: int) -> str | None:
+        """`def clear(path, remove=False): if remove: ...` called only as `clear(p, args.delete)`:
+        the parameter means what every caller hands it (a default of False hands nothing on)."""
+        if depth > 4:
+            return None
+        sites = [s for s in self.analysis.callers.get(scope.qualname, []) if isinstance(s, CallSite)]
+        if not sites or any(resolve_local_callee(self.analysis, s) is not scope for s in sites):
+            return None
+        param = parameter(scope.node, name)
+        meanings: set[str | None] = set()
+        for site in sites:
+            value = passed_argument(site.node, scope, name)
+            if value is None:
+                if param is not None and param.default is not None and literal_value(param.default) in (False, None, 0):
+                    continue  # left at its default: the branch it guards never runs from here
+                return None
+            meanings.add(self._value_meaning(value, site.function, depth + 1))
+        return meanings.pop() if len(meanings) == 1 else None
 
     def _attribute_meaning(self, attr: str, scope: FunctionInfo | None, depth: int) -> str | None:
         """`self.for_real = options["execute"]` in one method, `if not self.for_real:` in another."""

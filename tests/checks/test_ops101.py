@@ -3,6 +3,25 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a parameter means what every caller hands it: an off-by-default --delete passed positionally
+    case('''
+        import argparse, os
+        parser = argparse.ArgumentParser()
+        parser.add_argument("path")
+        parser.add_argument("--delete", action="store_true")
+        args = parser.parse_args()
+        def clear(path, remove=False):
+            for name in os.listdir(path)[:100]:
+                if remove:
+                    os.remove(os.path.join(path, name))
+        def wipe(path, go):
+            if go:
+                os.remove(path)
+        clear(args.path, args.delete)
+        clear(args.path)
+        wipe(args.path, args.delete)
+        wipe(args.path, True)
+    ''', "OPS101:12"),
     # a decorator or a context manager of the module that guards what it wraps
     case('''
         import contextlib, functools, os, shutil, sys

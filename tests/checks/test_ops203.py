@@ -3,6 +3,16 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # DO_DELETE on unless someone turns it off
+    case('''
+        import os, shutil
+        def parse_boolstr(s):
+            return s.lower() in ("true", "1")
+        do_delete = parse_boolstr(os.getenv("DO_DELETE", "True"))
+        for d in sorted(os.listdir("/srv/old"))[:10]:
+            if do_delete:
+                shutil.rmtree(os.path.join("/srv/old", d))
+    ''', "OPS203:4"),
     # --execute stored with store_false is a dry run unless typed; noaction, INPUT_DRY_RUN, ENABLE_DELETE are switches
     case('''
         import argparse, os, shutil
