@@ -41,6 +41,7 @@ RETRY_WRAPPERS = frozenset({
 })
 TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text", "sql.SQL", "psycopg2.sql.SQL"})
 TEMPFILE_MAKERS = ("tempfile.",)
+PYTEST_TEMP_FIXTURES = frozenset({"tmp_path", "tmpdir", "tmp_path_factory", "tmpdir_factory"})
 SELF_NAMES = frozenset({"self", "cls"})
 
 
@@ -583,6 +584,8 @@ class CatalogMatcher:
         names = self._temp_names_cache.get(scope)
         if names is None:  # once per scope, not once per call in it
             collector = _TempNameCollector(self.analysis)
+            if site.function is not None:  # a pytest test or fixture handed its own temp directory
+                collector.names.update(p for p in site.function.params if p in PYTEST_TEMP_FIXTURES)
             walk(scope, collector)
             names = self._temp_names_cache[scope] = collector.names
         return names

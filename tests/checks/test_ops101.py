@@ -3,6 +3,19 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # pytest's own temp directories (tmp_path, tmpdir, tmp_path_factory) are as temporary as tempfile's
+    case('''
+        import os, shutil
+        def test_remove(tmp_path):
+            p = tmp_path / "a.log"
+            p.write_text("x")
+            os.remove(p)
+        def test_tree(tmp_path_factory):
+            d = tmp_path_factory.mktemp("data")
+            shutil.rmtree(d)
+        def cleanup(path):
+            shutil.rmtree(path)
+    ''', "OPS101:10"),
     # a parameter means what every caller hands it: an off-by-default --delete passed positionally
     case('''
         import argparse, os
