@@ -648,19 +648,35 @@ class BoundsAnalysis:
         if not isinstance(test, cst.Comparison):
             return False
         operands = [test.left, *(c.comparator for c in test.comparisons)]
-        return any((_is_len_call(o) and _measures(o, about)) or self._is_cap_operand(o) for o in operands)
+        lengths = [o for o in operands if _is_len_call(o)]
+        if lengths:
+            # `len(app_ids) > MAX_APPS` caps app_ids, not site_ids: the length must be of the list
+            return any(_measures(o, about) for o in lengths)
+        return any(self._is_cap_operand(o) for o in operands)  # `deleted >= args.max`
 
     def _collection_keys(self, collections: list[cst.BaseExpression], scope: FunctionInfo | None) -> set[str]:
         """Dotted names in the collections and in what their names were assigned: what a len() of
         the same data would measure (`ids` for `for i in ids[:-5]`, `args.ids` after `ids = args.ids`)."""
         keys: set[str] = set()
         for expr in collections:
-            found = _dotted_names(expr)
+            found = _dotted_names(expr) | self._picking_names(expr)
             keys |= found
             for name in [k for k in found if "." not in k]:
                 for value in self._assigned(name, scope):
-                    keys |= _dotted_names(value)
+                    keys |= _dotted_names(value) | self._picking_names(value)
         return keys
+
+    def _picking_names(self, expr: cst.BaseExpression) -> set[str]:
+        """The ID lists a query is built from: `ec2.instances.filter(InstanceIds=args.ids)` -> {"args.ids"}."""
+        if not isinstance(expr, cst.Call):
+            return set()
+        names: set[str] = set()
+        for link in (expr, *_call_chain(expr)):
+            for arg in link.args:
+                keyword = arg.keyword.value if arg.keyword is not None else ""
+                if keyword.endswith("__in") or (keyword and self._is_id_collection_name(keyword)):
+                    names |= _dotted_names(arg.value)
+        return names
 
     def _is_cap_operand(self, expr: cst.BaseExpression) -> bool:
         key = _value_key(expr)

@@ -122,7 +122,13 @@ def _argparse_option(call: cst.Call) -> CliOption | None:
         typed_choices=choices_arg is not None,
         type_name=(dotted_name(type_arg.value) or "?") if type_arg else None,
         multiple=nargs_arg is not None or action in ("append", "extend"),
+        required=_required(call) or not any(f.startswith("-") for f in flags),
     )
+
+
+def _required(call: cst.Call) -> bool:
+    required = keyword_arg(call, "required")
+    return required is not None and literal_value(required.value) is True
 
 
 def _choices(expr: cst.BaseExpression) -> tuple[object, ...]:

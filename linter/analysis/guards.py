@@ -267,6 +267,8 @@ class GuardAnalysis:
         return None if value is UNKNOWN or value is None else value
 
     def option_kind(self, option: CliOption) -> str | None:
+        if option.required and not option.is_flag:
+            return None  # `--plan FILE` (required) or a positional: always given, so no switch
         if option.action == "store_false" and (flipped := self._spelled_kind(option)) is not None:
             return flipped  # add_argument("--execute", action="store_false"): true means not executing
         for name in (option.dest, *option.flags):

@@ -100,6 +100,7 @@ class CliOption:
     typed_choices: bool = False  # click.Choice / Enum / Literal restrict values
     type_name: str | None = None
     multiple: bool = False  # click multiple=True / argparse nargs
+    required: bool = False  # a value the operator must always give (required=True, a positional): no switch
     secondary_default_on: bool = False  # a --x/--no-x pair whose default is on
     function: FunctionInfo | None = None  # the click/typer command function
 

@@ -3,6 +3,22 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a cap on one list is no cap on another, whatever the limit is called
+    case('''
+        import sys
+        from insight import InsightClient
+        MAX_APPS = 20
+        app_ids = sys.argv[2].split(",")
+        site_ids = sys.argv[3].split(",")
+        if len(app_ids) > MAX_APPS:
+            sys.exit("too many apps")
+        client = InsightClient()
+        if "--execute" in sys.argv:
+            for app_id in app_ids:
+                client.mark_for_deletion(app_id)
+            for site_id in site_ids:
+                client.mark_for_deletion(site_id)
+    ''', "OPS103:12"),
     # a literal list that arrives as a parameter default is bounded; range(n) over len()//size is not
     case('''
         import sys

@@ -3,6 +3,16 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # ... so a script whose only "plan" is a required file has no dry-run mode
+    case('''
+        import argparse, shutil
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--plan", required=True)
+        parser.add_argument("preview")
+        args = parser.parse_args()
+        for path in open(args.plan).read().split()[:10]:
+            shutil.rmtree(path)
+    ''', "OPS201:7"),
     # a counting switch that is 0 unless given (`-r N`, `-v` counts) is an opt-in when its truth gates the delete
     case('''
         import argparse, os

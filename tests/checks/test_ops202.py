@@ -3,6 +3,17 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a required --plan FILE is always given: no dry-run switch, whatever "plan" usually means
+    case('''
+        import argparse
+        from insight import SiteAdminClient
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--plan", required=True, help="plan file, one app ID per line")
+        args = parser.parse_args()
+        client = SiteAdminClient()
+        for app_id in open(args.plan).read().split()[:10]:
+            client.mark_for_deletion(app_id)
+    '''),
     # functools.partial binding dry_run=False switches the helper's own check off for every call
     case('''
         import argparse, functools
