@@ -723,7 +723,7 @@ class BoundsAnalysis:
     def _collections(self, call: DestructiveCall) -> list[cst.BaseExpression] | None:
         """The collections of items a bulk call acts on; None when it takes none (filter-based)."""
         node = call.node
-        chain = list(_call_chain(node)) + list(self._parent_chain(node))
+        chain = list(_call_chain(node)) + list(self._parent_chain(node)) + self._receiver_built_by(node, call.site.function)
         found: list[cst.BaseExpression] = []
         for link in chain:
             for arg in link.args:
@@ -750,6 +750,15 @@ class BoundsAnalysis:
             return None
         shaped = [a.value for a in node.args if _collection_shaped(a.value)]
         return shaped or None
+
+    def _receiver_built_by(self, node: cst.Call, scope: FunctionInfo | None) -> list[cst.Call]:
+        """`qs = Model.objects.filter(pk__in=ids)` ... `qs.delete()`: the query a named receiver holds."""
+        func = node.func
+        receiver = func.value if isinstance(func, cst.Attribute) else None
+        if not isinstance(receiver, cst.Name):
+            return []
+        value = self._follow(receiver, scope)
+        return [value, *_call_chain(value)] if isinstance(value, cst.Call) else []
 
     def _is_id_collection_name(self, name: str) -> bool:
         folded = fold(name)

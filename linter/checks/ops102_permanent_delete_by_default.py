@@ -26,8 +26,9 @@ permanent:
   is permanent-sounding (`permanent`, `purge`, `hard`, `delete`, `destroy`,
   `remove`) while a recoverable value (`mark`, `soft`, `archive`, `trash`,
   `disable`) exists;
-- the same through the environment: `MODE = os.environ.get("MODE", "purge")`
-  in a script that also compares MODE with a recoverable value;
+- the same through the environment or a loaded config file:
+  `MODE = os.environ.get("MODE", "purge")`, `cfg.get("mode", "permanent")`
+  in a script that also compares it with a recoverable value;
 - a CLI mode option with no `choices`/`click.Choice`/`Enum`: free text picks
   the mode, so a typo or a pasted command picks it too (reported on the
   option, whatever its default);
@@ -108,7 +109,7 @@ class _Policy:
 
     # -- CLI options -------------------------------------------------------------------------
     def option_reports(self, option: CliOption) -> Iterator[Report]:
-        if option.source == "env":
+        if option.source in ("env", "config"):
             yield from self._env_mode_reports(option)
             return
         if option.source not in ("argparse", "click", "typer"):
@@ -159,11 +160,11 @@ class _Policy:
             return
         if not any(self.is_recoverable(v) for n in names for v in self._compared_values(n)):
             return
+        where = "environment variable" if option.source == "env" else "config key"
         yield Report(
             positional_args(option.node)[1],
-            f"environment variable {option.dest} defaults to {option.default!r}: the permanent delete is what "
-            f"runs when nobody sets it. Default to the recoverable mode and require "
-            f"{option.dest}={option.default} explicitly.",
+            f"{where} {option.dest} defaults to {option.default!r}: the permanent delete is what runs when "
+            f"nobody sets it. Default to the recoverable mode and require {option.dest}={option.default} explicitly.",
             self.confidence,
         )
 

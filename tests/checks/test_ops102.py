@@ -3,6 +3,20 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # a mode read from a loaded config file whose default is permanent
+    case('''
+        import sys, yaml
+        from insight import InsightClient
+        cfg = yaml.safe_load(open(sys.argv[1])) or {}
+        mode = cfg.get("mode", "permanent")
+        client = InsightClient()
+        for app_id in cfg.get("apps", [])[:10]:
+            if cfg.get("execute") is True:
+                if mode == "mark":
+                    client.mark_for_deletion(app_id)
+                else:
+                    client.permanently_delete(app_id)
+    ''', "OPS102:4"),
     # a free-text action with no recoverable choice is not a permanent-vs-recoverable mode
     case('''
         import argparse

@@ -3,6 +3,15 @@ import pytest
 from linter.testing import assert_case, case, lint_source
 
 CASES = [
+    # a query kept in a variable picks its items as the inline chain does
+    case('''
+        import sys
+        from insight.models import App
+        app_ids = sys.argv[2:]
+        qs = App.objects.filter(pk__in=app_ids)
+        if "--execute" in sys.argv:
+            qs.delete()
+    ''', "OPS103:6"),
     # a cap on one list is no cap on another, whatever the limit is called
     case('''
         import sys
