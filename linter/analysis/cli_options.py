@@ -305,11 +305,34 @@ class _LoadedConfigNames:
         return found
 
 
-def _loads_config(value: cst.BaseExpression, analysis: ModuleAnalysis) -> bool:
-    """`yaml.safe_load(fh)`, also `yaml.safe_load(fh) or {}` (an empty file loads None)."""
+def _loads_config(value: cst.BaseExpression, analysis: ModuleAnalysis, through_helper: bool = True) -> bool:
+    """`yaml.safe_load(fh)`, also `yaml.safe_load(fh) or {}` (an empty file loads None), or a call of
+    the module's own function that returns one (`plan = load_plan(path)`)."""
     if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
         value = value.left
-    return isinstance(value, cst.Call) and analysis.imports.resolve_expr(value.func) in CONFIG_LOADERS
+    if not isinstance(value, cst.Call):
+        return False
+    if analysis.imports.resolve_expr(value.func) in CONFIG_LOADERS:
+        return True
+    helper = analysis.functions.get(value.func.value) if isinstance(value.func, cst.Name) else None
+    if helper is None or not through_helper:
+        return False
+    returns = _Returns()
+    walk(helper.node.body, returns)
+    return any(_loads_config(v, analysis, through_helper=False) for v in returns.values)
+
+
+class _Returns(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: list[cst.BaseExpression] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.values.append(node.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
 
 
 class _LoadedConfigs(cst.CSTVisitor):

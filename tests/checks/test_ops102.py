@@ -3,6 +3,21 @@ import pytest
 from linter.testing import assert_case, case
 
 CASES = [
+    # ... also when a helper of the module loads it
+    case('''
+        import sys, yaml
+        from insight import InsightClient
+        def load_plan(path):
+            with open(path) as fh:
+                return yaml.safe_load(fh)
+        plan = load_plan(sys.argv[1])
+        mode = plan.get("mode", "permanent")
+        for app_id in plan["app_ids"][:10]:
+            if mode == "mark":
+                InsightClient().mark_for_deletion(app_id)
+            elif mode == "permanent" and "--execute" in sys.argv:
+                InsightClient().permanently_delete(app_id)
+    ''', "OPS102:7"),
     # a mode read from a loaded config file whose default is permanent
     case('''
         import sys, yaml
