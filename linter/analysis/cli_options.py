@@ -14,6 +14,7 @@ from linter.analysis.names import (
     keyword_arg,
     literal_value,
     positional_args,
+    returns_in,
     string_value,
 )
 
@@ -317,22 +318,8 @@ def _loads_config(value: cst.BaseExpression, analysis: ModuleAnalysis, through_h
     helper = analysis.functions.get(value.func.value) if isinstance(value.func, cst.Name) else None
     if helper is None or not through_helper:
         return False
-    returns = _Returns()
-    walk(helper.node.body, returns)
-    return any(_loads_config(v, analysis, through_helper=False) for v in returns.values)
-
-
-class _Returns(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: list[cst.BaseExpression] = []
-
-    def visit_Return(self, node: cst.Return) -> None:
-        if node.value is not None:
-            self.values.append(node.value)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
+    returns = returns_in(helper.node.body)
+    return any(r.value is not None and _loads_config(r.value, analysis, through_helper=False) for r in returns)
 
 
 class _LoadedConfigs(cst.CSTVisitor):

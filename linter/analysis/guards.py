@@ -34,6 +34,7 @@ from linter.analysis.names import (
     parameter,
     positional_args,
     references,
+    returns_in,
     string_value,
 )
 from linter.known_calls import SHELL_CALLS
@@ -675,7 +676,7 @@ class _Evaluator:
         last = body.body[-1] if isinstance(body, cst.IndentedBlock) and body.body else None
         if not (isinstance(last, cst.While) and literal_value(last.test) is True) or any(_loop_breaks(last.body)):
             return False  # the loop can end, and what follows it is the fall-through path
-        returns = _returns(body)
+        returns = returns_in(body)
         return bool(returns) and all(self._reached_only_guarded(r, info) for r in returns)
 
     def _always_exits(self, info: FunctionInfo) -> bool:
@@ -709,7 +710,7 @@ class _Evaluator:
         `if reply == "y": return True` / `return False`: the literal True is reached only on the
         yes branch, so the helper's True result means a person confirmed.
         """
-        returns = _returns(info.node.body)
+        returns = returns_in(info.node.body)
         decisive = False
         for ret in returns:
             value = ret.value
@@ -779,7 +780,7 @@ class _Evaluator:
         if not exits:
             return False  # only a return or an exit leaves it: nothing runs after it
         if not in_function:
-            exits += _returns(loop.body)
+            exits += returns_in(loop.body)
         return all(self.segment_guarded(e, loop) for e in exits)
 
     def _if_guards(self, statement: cst.If, scope: FunctionInfo | None, in_function: bool) -> bool:
@@ -1315,21 +1316,6 @@ def _sub_blocks(statement: cst.BaseCompoundStatement) -> Iterator[cst.CSTNode]:
         yield case.body
 
 
-class _Returns(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[cst.Return] = []
-
-    def visit_Return(self, node: cst.Return) -> None:
-        self.found.append(node)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-
 def _ends_without_fall_through(body: cst.BaseSuite) -> bool:
     """The last statement returns, raises or loops forever: no implicit `return None`."""
     statements = body.body if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
@@ -1379,12 +1365,6 @@ class _Yields(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
-
-
-def _returns(body: cst.BaseSuite) -> list[cst.Return]:
-    collector = _Returns()
-    walk(body, collector)
-    return collector.found
 
 
 def _names(node: cst.CSTNode) -> list[str]:

@@ -173,3 +173,25 @@ def references(node: cst.CSTNode) -> References:
     found = References()
     walk(node, found)
     return found
+
+
+def returns_in(body: cst.CSTNode) -> list[cst.Return]:
+    """The `return` statements of one function body (not of functions or lambdas nested in it)."""
+    collector = _Returns()
+    walk(body, collector)
+    return collector.found
+
+
+class _Returns(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.Return] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found.append(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
