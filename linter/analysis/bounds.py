@@ -22,7 +22,7 @@ from typing import Iterator
 import libcst as cst
 
 from linter.analysis.walk import walk
-from linter.analysis.callgraph import passed_argument, resolve_local_callee, site_in
+from linter.analysis.callgraph import chained_onto, passed_argument, resolve_local_callee, site_in
 from linter.analysis.model import CallSite, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, literal_value, parameter, positional_args, string_prefix, string_value
 from linter.known_calls import SQL_METHODS
@@ -765,18 +765,11 @@ class BoundsAnalysis:
         return any(fnmatchcase(folded, g) for g in self.id_globs)
 
     def _parent_chain(self, node: cst.Call) -> Iterator[cst.Call]:
-        """`delete(table).where(table.c.id.in_(ids))`: the calls chained onto the result."""
-        current: cst.CSTNode = node
-        for _ in range(6):
-            parent = self.analysis.parents.get(current)
-            if isinstance(parent, cst.Attribute):
-                grand = self.analysis.parents.get(parent)
-                if isinstance(grand, cst.Call) and grand.func is parent:
-                    yield grand
-                    yield from (c for a in grand.args for c in _call_chain_all(a.value))
-                    current = grand
-                    continue
-            return
+        """`delete(table).where(table.c.id.in_(ids))`: the calls chained onto the result, and the
+        call chains in their arguments (`table.c.id.in_(ids)`)."""
+        for outer in chained_onto(self.analysis, node):
+            yield outer
+            yield from (c for a in outer.args for c in _call_chain_all(a.value))
 
     def _follow(self, expr: cst.BaseExpression, scope: FunctionInfo | None) -> cst.BaseExpression:
         if isinstance(expr, cst.Name):

@@ -23,6 +23,21 @@ def site_in(call: cst.Call, scope: FunctionInfo | None) -> CallSite:
     )
 
 
+def chained_onto(analysis: ModuleAnalysis, call: cst.Call, limit: int = 6) -> list[cst.Call]:
+    """Calls chained onto a call's result, innermost first: `delete(t).where(t.c.id.in_(ids))`
+    -> [the `.where(...)` call]."""
+    found: list[cst.Call] = []
+    current: cst.CSTNode = call
+    for _ in range(limit):
+        attribute = analysis.parents.get(current)
+        outer = analysis.parents.get(attribute) if isinstance(attribute, cst.Attribute) else None
+        if not (isinstance(outer, cst.Call) and outer.func is attribute):
+            break
+        found.append(outer)
+        current = outer
+    return found
+
+
 def passed_argument(call: cst.Call, function: FunctionInfo, name: str) -> cst.BaseExpression | None:
     """What a direct call of `function` passes to its parameter `name`: by keyword, or by position
     among its positional parameters (after `self`/`cls`); None when left out or behind a *args."""

@@ -25,7 +25,7 @@ from typing import Callable, Mapping, Sequence
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from linter.analysis.callgraph import passed_argument, resolve_local_callee
+from linter.analysis.callgraph import chained_onto, passed_argument, resolve_local_callee
 from linter.analysis.idtypes import IdTypes, name_matches
 from linter.analysis.model import CallSite, ClassInfo, CliOption, DestructiveCall, FunctionInfo, ModuleAnalysis
 from linter.analysis.names import dotted_name, fold, keyword_arg, parameter, positional_args, string_value
@@ -242,25 +242,12 @@ class DataFlow:
                 for arg in inner.args:
                     self._argument = arg.value
                     self._trace(arg.value, self._keyword(arg, at))
-            for outer in self._chained_onto(site.node):
+            for outer in chained_onto(self.analysis, site.node, limit=4):
                 for arg in outer.args:
                     self._argument = arg.value
                     self._trace(arg.value, self._keyword(arg, start))
         return self._flows
 
-    def _chained_onto(self, call: cst.Call) -> list[cst.Call]:
-        """Calls chained onto the destructive call's result, which pick what it acts on:
-        `sa.delete(customers).where(customers.c.id.in_(ids))`."""
-        found: list[cst.Call] = []
-        current: cst.CSTNode = call
-        for _ in range(4):
-            attribute = self.analysis.parents.get(current)
-            outer = self.analysis.parents.get(attribute) if isinstance(attribute, cst.Attribute) else None
-            if not (isinstance(outer, cst.Call) and outer.func is attribute):
-                break
-            found.append(outer)
-            current = outer
-        return found
 
     def _keyword(self, arg: cst.Arg, st: _State) -> _State:
         """`terminate_instances(InstanceIds=...)`: the parameter's name says the value holds IDs."""
