@@ -164,17 +164,22 @@ class BoundsAnalysis:
                     seen.add(id(site.node))
                     yield site.node, call, self._is_map_call(site), qualname
 
-    def _functions_reached_from(self, qualname: str) -> set[str]:
-        """`qualname` and the module functions it calls, directly or not, on the way to a delete."""
+    @cached_property
+    def _reaching_callees(self) -> dict[str, set[str]]:
+        """Function qualname -> the functions reaching a delete that it calls."""
         callees: dict[str, set[str]] = {}
         for callee in self.reaching:
             for site in self.analysis.callers.get(callee, []):
                 if isinstance(site, CallSite) and site.function is not None:
                     callees.setdefault(site.function.qualname, set()).add(callee)
+        return callees
+
+    def _functions_reached_from(self, qualname: str) -> set[str]:
+        """`qualname` and the module functions it calls, directly or not, on the way to a delete."""
         found = {qualname}
         pending = [qualname]
         while pending:
-            for callee in callees.get(pending.pop(), ()):
+            for callee in self._reaching_callees.get(pending.pop(), ()):
                 if callee not in found:
                     found.add(callee)
                     pending.append(callee)

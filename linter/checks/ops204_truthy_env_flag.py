@@ -4,7 +4,7 @@ from typing import Iterable
 
 import libcst as cst
 
-from linter.analysis.callgraph import resolve_local_callee
+from linter.analysis.callgraph import resolve_local_callee, site_in
 from linter.analysis.names import parameter
 from linter.analysis.walk import walk
 from linter.analysis.guards import BYPASS, DRY, EXECUTE
@@ -87,8 +87,7 @@ def _local_parameter(analysis: ModuleAnalysis, arg: cst.Arg) -> cst.Param | None
     call = analysis.parents.get(arg)
     if not isinstance(call, cst.Call) or arg.keyword is None:
         return None
-    site = next((s for s in analysis.calls if s.node is call), None)
-    function = resolve_local_callee(analysis, site) if site is not None else None
+    function = resolve_local_callee(analysis, site_in(call, analysis.function_of(call)))
     return parameter(function.node, arg.keyword.value) if function is not None else None
 
 
